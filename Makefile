@@ -1,0 +1,49 @@
+# The pack's two commands:
+#   make serve   set up (first time only) and run the pack
+#   make test    set up and run every test
+# HOST and PORT can come from the environment or the command line: make serve PORT=9000
+
+HOST ?= 127.0.0.1
+PORT ?= 8866
+export HOST PORT
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+CHROMIUM ?= /usr/bin/chromium
+
+.PHONY: serve test lint install install-test clean
+
+serve: $(VENV)/.runtime-installed
+	@$(BIN)/python -m peer_support.serve
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.runtime-installed: $(VENV)/bin/python requirements.txt pyproject.toml
+	@echo "Installing the pack (first time only; this can take a few minutes)..."
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@touch $@
+
+$(VENV)/.test-installed: $(VENV)/.runtime-installed requirements-test.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	@touch $@
+
+install: $(VENV)/.runtime-installed
+install-test: $(VENV)/.test-installed
+
+lint: $(VENV)/.test-installed
+	$(BIN)/ruff check peer_support tests
+
+test: $(VENV)/.test-installed
+	@if [ ! -x "$(CHROMIUM)" ]; then \
+		echo "Chromium is missing: the browser tests need Debian's Chromium at $(CHROMIUM)."; \
+		echo "Install it with: sudo apt-get install chromium   (or set CHROMIUM=/path/to/chromium)"; \
+		exit 1; \
+	fi
+	$(BIN)/ruff check peer_support tests
+	CHROMIUM=$(CHROMIUM) JUPYTER_PATH=$(CURDIR)/assets/jupyter $(BIN)/python -m pytest \
+		tests notebooks --nbval-lax --nbval-current-env --nbval-cell-timeout=120
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache test-artifacts

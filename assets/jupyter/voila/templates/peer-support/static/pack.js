@@ -1,0 +1,187 @@
+/*
+ * The pack's page chrome: "Exit this page" and the display settings.
+ *
+ * Loaded as a plain script straight after the header markup, so it works while the notebook
+ * is still running and after its kernel has gone. No network requests, no third parties.
+ *
+ * The exit follows the GOV.UK Design System "Exit this page" component: a warning button,
+ * a skip link with the same target, and a lone Shift pressed three times with at most 5 s
+ * between presses. On exit the page is blanked at once, the pack's own browser storage is
+ * cleared, then the browser goes to a neutral page. Browser history is NOT erased; the
+ * "Staying safe online" page says so.
+ */
+(function () {
+  'use strict';
+
+  var STORAGE_PREFIX = 'wpsp.';
+  var PRESS_TIMEOUT_MS = 5000;
+  var PRESSES_TO_EXIT = 3;
+
+  var root = document.documentElement;
+  var exitBlock = document.querySelector('.pack-exit');
+  var exitButton = document.querySelector('.pack-js-exit-button');
+  var exitUrl = exitBlock ? exitBlock.getAttribute('data-exit-url') : 'https://www.bbc.co.uk/weather';
+  var statusRegion = document.querySelector('.pack-js-exit-status');
+  var lights = exitBlock ? exitBlock.querySelectorAll('.pack-exit__indicator span') : [];
+
+  var pressCount = 0;
+  var pressTimer = null;
+  var lastKeyWasModified = false;
+
+  /* ---- storage the pack keeps in this browser (display choices only) ---- */
+
+  function readSetting(name) {
+    try { return localStorage.getItem(STORAGE_PREFIX + name); } catch (e) { return null; }
+  }
+
+  function writeSetting(name, value) {
+    try { localStorage.setItem(STORAGE_PREFIX + name, value); } catch (e) { /* private mode */ }
+  }
+
+  function clearPackStorage() {
+    [window.localStorage, window.sessionStorage].forEach(function (store) {
+      try {
+        for (var i = store.length - 1; i >= 0; i--) {
+          var key = store.key(i);
+          if (key && key.indexOf(STORAGE_PREFIX) === 0) store.removeItem(key);
+        }
+      } catch (e) { /* storage blocked: nothing stored either */ }
+    });
+  }
+
+  /* ---- exit this page ---- */
+
+  function announce(text) {
+    if (statusRegion) statusRegion.textContent = text;
+  }
+
+  function showLights(count) {
+    for (var i = 0; i < lights.length; i++) {
+      lights[i].classList.toggle('pack-exit__light--on', i < count);
+    }
+  }
+
+  function resetPresses() {
+    pressCount = 0;
+    showLights(0);
+    if (pressTimer) { clearTimeout(pressTimer); pressTimer = null; }
+  }
+
+  function exitPage(event) {
+    if (event) event.preventDefault();
+    resetPresses();
+    root.classList.add('pack-exit-activated');
+    var overlay = document.createElement('div');
+    overlay.className = 'pack-exit-overlay';
+    overlay.setAttribute('role', 'alert');
+    document.body.appendChild(overlay);
+    // Set the text after insertion so screen readers announce it.
+    overlay.textContent = 'Loading.';
+    clearPackStorage();
+    window.location.href = exitUrl;
+  }
+
+  function onKeyUp(event) {
+    var isShift = event.key === 'Shift' || event.keyCode === 16;
+    if (isShift && !lastKeyWasModified) {
+      pressCount += 1;
+      showLights(pressCount);
+      if (pressTimer) clearTimeout(pressTimer);
+      if (pressCount >= PRESSES_TO_EXIT) {
+        exitPage();
+        return;
+      }
+      var left = PRESSES_TO_EXIT - pressCount;
+      announce('Shift, press ' + left + ' more ' + (left === 1 ? 'time' : 'times') + ' to exit.');
+      pressTimer = setTimeout(function () {
+        resetPresses();
+        announce('Exit this page expired.');
+      }, PRESS_TIMEOUT_MS);
+    } else if (!isShift && pressCount > 0) {
+      // Any other key starts the count again.
+      resetPresses();
+      announce('');
+    }
+    // Shift used with another key (Shift+A) must not count as a lone Shift press.
+    lastKeyWasModified = !isShift && event.shiftKey;
+  }
+
+  function onPageShow() {
+    // Coming back (for example with the Back button): show the page again, start afresh.
+    root.classList.remove('pack-exit-activated');
+    var overlays = document.querySelectorAll('.pack-exit-overlay');
+    for (var i = 0; i < overlays.length; i++) overlays[i].parentNode.removeChild(overlays[i]);
+    resetPresses();
+    announce('');
+    applySettings();
+  }
+
+  document.querySelectorAll('.pack-js-exit-button, .pack-js-exit-skiplink').forEach(function (link) {
+    link.addEventListener('click', exitPage);
+  });
+  // Capture phase, so widgets that stop key events cannot swallow the shortcut.
+  document.addEventListener('keyup', onKeyUp, true);
+  window.addEventListener('pageshow', onPageShow);
+
+  /* ---- display settings: text size, projector view, facilitator view ---- */
+
+  var TEXT_SIZES = ['standard', 'large', 'largest'];
+
+  function applySettings() {
+    var size = readSetting('textSize') || 'standard';
+    TEXT_SIZES.forEach(function (name) {
+      root.classList.toggle('pack-text-' + name, name === size && name !== 'standard');
+    });
+    document.querySelectorAll('.pack-js-text-size').forEach(function (button) {
+      button.setAttribute('aria-pressed', String(button.getAttribute('data-size') === size));
+    });
+    document.querySelectorAll('.pack-js-toggle').forEach(function (button) {
+      var name = button.getAttribute('data-setting');
+      var on = readSetting(name) === 'on';
+      root.classList.toggle('pack-' + name + (name === 'facilitator' ? '-view' : ''), on);
+      button.setAttribute('aria-pressed', String(on));
+    });
+  }
+
+  document.querySelectorAll('.pack-js-text-size').forEach(function (button) {
+    button.addEventListener('click', function () {
+      writeSetting('textSize', button.getAttribute('data-size'));
+      applySettings();
+    });
+  });
+  document.querySelectorAll('.pack-js-toggle').forEach(function (button) {
+    button.addEventListener('click', function () {
+      var name = button.getAttribute('data-setting');
+      writeSetting(name, readSetting(name) === 'on' ? 'off' : 'on');
+      applySettings();
+    });
+  });
+
+  /* ---- keep the notebook inside the <main> landmark ---- */
+
+  // Voilà's front end re-attaches the rendered cells in its own shell at the end of <body>.
+  // Move that shell into <main>, so the content sits in the main landmark, before the footer.
+  function adoptShell() {
+    var main = document.getElementById('main-content');
+    if (!main || !document.body) return;
+    var children = document.body.children;
+    for (var i = 0; i < children.length; i++) {
+      if (children[i].classList.contains('jp-LabShell')) {
+        main.appendChild(children[i]);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // This script runs inside <body>, so document.body already exists.
+  if (!adoptShell() && window.MutationObserver) {
+    var watcher = new MutationObserver(function () {
+      if (adoptShell()) watcher.disconnect();
+    });
+    watcher.observe(document.body, { childList: true });
+  }
+
+  applySettings();
+  if (exitButton) exitButton.setAttribute('data-ready', 'true');
+})();

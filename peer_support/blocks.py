@@ -1,0 +1,210 @@
+"""Static blocks every chapter shares: content notes, facilitator notes, chapter links, errors.
+
+These return HTML (or a small widget) built from escaped text, so nothing in a content file
+can inject markup into the page.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+import ipywidgets as widgets
+from IPython.display import HTML
+
+from .content import ASSETS_DIR, Checker, ContentError, load_yaml
+from .i18n import t
+from .text import escape
+from .timer import ActivityTimer
+
+log = logging.getLogger("peer_support")
+
+NOTEBOOKS_DIR = ASSETS_DIR.parent / "notebooks"
+START_PAGE = "00_start"
+
+
+def error_block(error: ContentError) -> HTML:
+    """A calm message naming the broken file and the problem. Also logged for the server."""
+    log.error("content problem: %s", error)
+    message = t("error.content", path=error.path, problem=error.problem)
+    return HTML(f'<div class="pack-error" role="alert"><p>{escape(message)}</p></div>')
+
+
+def content_note(topics: list[str]) -> HTML:
+    """A content note for the top of a chapter: what it covers, and that skipping is fine.
+
+    Parameters
+    ----------
+    topics : list of str
+        Specific topics, for example ``["words about suicide and self-harm"]``.
+    """
+    items = "".join(f"<li>{escape(topic)}</li>" for topic in topics)
+    return HTML(
+        '<aside class="pack-content-note" aria-labelledby="pack-content-note-heading">'
+        f'<h2 id="pack-content-note-heading">{escape(t("content_note.heading"))}</h2>'
+        f"<p>{escape(t('content_note.intro'))}</p><ul>{items}</ul>"
+        f"<p>{escape(t('content_note.choice'))}</p></aside>"
+    )
+
+
+@dataclass(frozen=True)
+class ActivityNotes:
+    """Facilitator notes for one activity, as read from a content file."""
+
+    title: str
+    purpose: str
+    minutes: int
+    group_size: str
+    materials: list[str]
+    steps: list[str]
+    debrief: list[str]
+    adaptations: list[str]
+
+
+def load_activity_notes(path: str, activity: str) -> ActivityNotes:
+    """Read and check one activity's notes from a facilitator-notes file."""
+    check = Checker(path)
+    data = check.mapping(load_yaml(path), "The file")
+    activities = check.mapping(data.get("activities"), "'activities'")
+    if activity not in activities:
+        check.fail(f"there are no notes for the activity '{activity}'")
+    entry = check.mapping(activities[activity], f"Activity '{activity}'")
+    where = f"Activity '{activity}'"
+    minutes = entry.get("minutes")
+    if not isinstance(minutes, int) or isinstance(minutes, bool) or not 1 <= minutes <= 240:
+        check.fail(f"{where} needs 'minutes' as a whole number from 1 to 240")
+    return ActivityNotes(
+        title=check.text(entry, "title", where, 120),
+        purpose=check.text(entry, "purpose", where, 600),
+        minutes=minutes,
+        group_size=check.text(entry, "group_size", where, 120),
+        materials=check.texts(entry, "materials", where, 1),
+        steps=check.texts(entry, "steps", where, 2),
+        debrief=check.texts(entry, "debrief", where, 1),
+        adaptations=check.texts(entry, "adaptations", where, 1),
+    )
+
+
+def notes_html(notes: ActivityNotes) -> str:
+    """Draw facilitator notes as HTML (every value escaped)."""
+    def bullet_list(values: list[str], ordered: bool = False) -> str:
+        tag = "ol" if ordered else "ul"
+        return f"<{tag}>" + "".join(f"<li>{escape(v)}</li>" for v in values) + f"</{tag}>"
+
+    return (
+        f'<h3>{escape(t("notes.heading", title=notes.title))}</h3>'
+        "<dl>"
+        f"<dt>{escape(t('notes.purpose'))}</dt><dd>{escape(notes.purpose)}</dd>"
+        f"<dt>{escape(t('notes.minutes'))}</dt>"
+        f"<dd>{escape(t('notes.minutes_value', minutes=notes.minutes))}</dd>"
+        f"<dt>{escape(t('notes.group_size'))}</dt><dd>{escape(notes.group_size)}</dd>"
+        "</dl>"
+        f"<h4>{escape(t('notes.materials'))}</h4>{bullet_list(notes.materials)}"
+        f"<h4>{escape(t('notes.steps'))}</h4>{bullet_list(notes.steps, ordered=True)}"
+        f"<h4>{escape(t('notes.debrief'))}</h4>{bullet_list(notes.debrief)}"
+        f"<h4>{escape(t('notes.adaptations'))}</h4>{bullet_list(notes.adaptations)}"
+    )
+
+
+def facilitator_notes(path: str, activity: str):
+    """Facilitator notes for an activity, with an advisory timer. Hidden in learner view.
+
+    Parameters
+    ----------
+    path : str
+        The chapter's notes file inside ``assets/``, e.g. ``"language/facilitator-notes.yaml"``.
+    activity : str
+        The activity's key in that file.
+    """
+    try:
+        notes = load_activity_notes(path, activity)
+    except ContentError as error:
+        return error_block(error)
+    box = widgets.VBox([widgets.HTML(notes_html(notes)), ActivityTimer(minutes=notes.minutes)])
+    box.add_class("pack-facilitator-notes")
+    box.add_class(f"qa-notes-{activity}")
+    return box
+
+
+@dataclass(frozen=True)
+class Chapter:
+    slug: str
+    title: str
+    summary: str
+
+    @property
+    def href(self) -> str:
+        # Relative links resolve to /voila/render/<slug>.ipynb in Voilà, and work in JupyterLab.
+        return f"{self.slug}.ipynb"
+
+    def exists(self, notebooks_dir: Path = NOTEBOOKS_DIR) -> bool:
+        return (notebooks_dir / f"{self.slug}.ipynb").is_file()
+
+
+def load_chapters(path: str = "chapters.yaml") -> list[Chapter]:
+    """The ordered chapter list from ``assets/chapters.yaml``."""
+    check = Checker(path)
+    data = check.mapping(load_yaml(path), "The file")
+    chapters = []
+    for number, entry in enumerate(check.items(data.get("chapters"), "'chapters'"), start=1):
+        where = f"Chapter {number}"
+        check.mapping(entry, where)
+        chapters.append(Chapter(
+            slug=check.text(entry, "slug", where, 80),
+            title=check.text(entry, "title", where, 120),
+            summary=check.text(entry, "summary", where, 300),
+        ))
+    return chapters
+
+
+def chapter_list(notebooks_dir: Path = NOTEBOOKS_DIR) -> HTML:
+    """Links to every chapter whose notebook exists, with a one-line summary of each."""
+    try:
+        chapters = [c for c in load_chapters() if c.exists(notebooks_dir)]
+    except ContentError as error:
+        return error_block(error)
+    items = "".join(
+        f'<li><a href="{escape(c.href)}">{escape(c.title)}</a>: {escape(c.summary)}</li>'
+        for c in chapters
+    )
+    label = escape(t("links.chapters_label"))
+    return HTML(f'<nav aria-label="{label}" class="pack-chapter-list"><ul>{items}</ul></nav>')
+
+
+def chapter_links(slug: str, notebooks_dir: Path = NOTEBOOKS_DIR) -> HTML:
+    """Links to the previous and next existing chapters and the start page."""
+    try:
+        chapters = [c for c in load_chapters() if c.exists(notebooks_dir)]
+    except ContentError as error:
+        return error_block(error)
+    slugs = [c.slug for c in chapters]
+    links = []
+    if slug in slugs:
+        position = slugs.index(slug)
+        if position > 0:
+            before = chapters[position - 1]
+            links.append((before.href, t("links.previous", title=before.title)))
+        links.append((f"{START_PAGE}.ipynb", t("links.start")))
+        if position < len(chapters) - 1:
+            after = chapters[position + 1]
+            links.append((after.href, t("links.next", title=after.title)))
+    elif slug == START_PAGE:
+        if chapters:
+            links.append((chapters[0].href, t("links.next", title=chapters[0].title)))
+    else:
+        links.append((f"{START_PAGE}.ipynb", t("links.start")))
+    items = "".join(f'<li><a href="{escape(h)}">{escape(text)}</a></li>' for h, text in links)
+    label = escape(t("links.nav_label"))
+    return HTML(f'<nav aria-label="{label}"><ul class="pack-chapter-links">{items}</ul></nav>')
+
+
+def notebook_title(path: Path) -> str:
+    """The first ``#`` heading of a notebook (used by tests to check chapters.yaml)."""
+    notebook = json.loads(path.read_text(encoding="utf-8"))
+    for cell in notebook["cells"]:
+        source = "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
+        if cell["cell_type"] == "markdown" and source.startswith("# "):
+            return source[2:].splitlines()[0].strip()
+    return ""

@@ -1,0 +1,64 @@
+"""The pack's text catalogue: every label an exercise shows, looked up by key.
+
+The chosen language travels in the page's URL (``?lang=cy``). Only English is written so far;
+the Welsh catalogue is the job of the Welsh-language work, and falls back to English until then.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+from urllib.parse import parse_qs
+
+import yaml
+
+CATALOGUE_DIR = Path(__file__).resolve().parent / "catalogue"
+LANGUAGES = ("en",)
+DEFAULT_LANGUAGE = "en"
+
+
+@lru_cache(maxsize=None)
+def catalogue(language: str) -> dict[str, str]:
+    """Return the flat key -> text mapping for ``language``."""
+    path = CATALOGUE_DIR / f"{language}.yaml"
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def language_from_query(query: str) -> str:
+    """Pick the language from a URL query string such as ``"lang=cy"``."""
+    wanted = parse_qs(query or "").get("lang", [DEFAULT_LANGUAGE])[0]
+    return wanted if wanted in LANGUAGES else DEFAULT_LANGUAGE
+
+
+_current: str | None = None
+
+
+def current_language() -> str:
+    """The language of the page being drawn.
+
+    With preheated kernels the notebook starts before anyone has asked for it, so wait for
+    the request first: Voilà then passes its query string to the kernel.
+    """
+    global _current
+    if _current is None:
+        try:
+            from voila.utils import wait_for_request
+
+            wait_for_request()
+        except Exception:  # outside Voilà (tests, JupyterLab): no request to wait for
+            pass
+        _current = language_from_query(os.environ.get("QUERY_STRING", ""))
+    return _current
+
+
+def t(key: str, language: str | None = None, **values: object) -> str:
+    """Return the text for ``key``, with ``{name}`` placeholders filled from ``values``.
+
+    Raises ``KeyError`` for an unknown key, so a typo fails the tests, not the workshop.
+    """
+    language = language or current_language()
+    text = catalogue(language).get(key)
+    if text is None:
+        text = catalogue(DEFAULT_LANGUAGE)[key]
+    return text.format(**values) if values else text
