@@ -64,7 +64,8 @@ def load_yaml(relative_path: str) -> Any:
     except FileNotFoundError:
         raise ContentError(shown, "the file is missing") from None
     except (OSError, UnicodeDecodeError) as error:
-        raise ContentError(shown, f"the file could not be read ({error.__class__.__name__})") from None
+        problem = f"the file could not be read ({error.__class__.__name__})"
+        raise ContentError(shown, problem) from None
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as error:

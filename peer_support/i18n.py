@@ -7,7 +7,7 @@ the Welsh catalogue is the job of the Welsh-language work, and falls back to Eng
 from __future__ import annotations
 
 import os
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from urllib.parse import parse_qs
 
@@ -18,10 +18,12 @@ LANGUAGES = ("en",)
 DEFAULT_LANGUAGE = "en"
 
 
-@lru_cache(maxsize=None)
+@cache
 def catalogue(language: str) -> dict[str, str]:
     """Return the flat key -> text mapping for ``language``."""
     path = CATALOGUE_DIR / f"{language}.yaml"
+    if not path.is_file():
+        return {}  # not written yet: t() falls back to English
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 

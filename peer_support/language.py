@@ -57,7 +57,8 @@ def load_terms(path: str) -> list[Term]:
         check.mapping(entry, where)
         term_id = check.identifier(entry, where, seen)
         content = entry.get("content", [])
-        if not isinstance(content, list) or not set(content) <= CONTENT_TAGS:
+        if not isinstance(content, list) or not all(
+                isinstance(tag, str) and tag in CONTENT_TAGS for tag in content):
             check.fail(f"{where} has 'content' tags outside {sorted(CONTENT_TAGS)}")
         terms.append(Term(
             id=term_id,
@@ -350,10 +351,14 @@ class Reflection(widgets.VBox):
 
     def __init__(self, title: str, intro: str, prompts: list[Prompt], **kwargs):
         self.title = title
+        self.intro = intro
         self.boxes = [ReflectionBox(p.label, p.hint) for p in prompts]
-        for prompt, box in zip(prompts, self.boxes):
+        for prompt, box in zip(prompts, self.boxes, strict=True):
             box.text_area.add_class(f"qa-prompt-{prompt.id}")
         self.download = DownloadPanel(self.handout, basename="workshop-notes")
+        for box in self.boxes:
+            # A link prepared earlier would hold old answers: withdraw it on any change.
+            box.text_area.observe(lambda _: self.download.reset(), names="value")
         self.clear_button = widgets.Button(description=t("reflection.clear"))
         self.clear_button.add_class("qa-clear-answers")
         self.clear_button.on_click(lambda _: self.clear())
@@ -367,7 +372,7 @@ class Reflection(widgets.VBox):
         """The answers given, prompt by prompt; empty answers are left out."""
         if any(box.checked.too_long for box in self.boxes):
             return t("handout.waiting")
-        handout = Handout(self.title)
+        handout = Handout(self.title, self.intro)
         for box in self.boxes:
             answer = box.checked.usable
             handout.add(box.label, [answer] if answer else [])

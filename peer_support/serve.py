@@ -17,6 +17,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 START_PAGE = "voila/render/00_start.ipynb"
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
+ALL_INTERFACES = {"0.0.0.0", "::", ""}
 
 
 def lan_address() -> str:
@@ -43,7 +44,7 @@ def voila_command(host: str, port: int, token: str | None) -> list[str]:
 
 def start_url(host: str, port: int, token: str | None) -> str:
     """The address to open (and, on a network, to share)."""
-    shown = lan_address() if host not in LOCAL_HOSTS else host
+    shown = lan_address() if host in ALL_INTERFACES else host
     if ":" in shown:
         shown = f"[{shown}]"
     url = f"http://{shown}:{port}/{START_PAGE}"
@@ -53,7 +54,9 @@ def start_url(host: str, port: int, token: str | None) -> str:
 def main() -> None:
     host = os.environ.get("HOST") or "127.0.0.1"
     port = int(os.environ.get("PORT") or 8866)
-    token = None if host in LOCAL_HOSTS else (os.environ.get("PACK_TOKEN") or secrets.token_urlsafe(16))
+    token = None
+    if host not in LOCAL_HOSTS:
+        token = os.environ.get("PACK_TOKEN") or secrets.token_urlsafe(16)
     os.environ["JUPYTER_PATH"] = str(REPO / "assets" / "jupyter")
     os.chdir(REPO)  # voila.json is read from the current folder
     print()

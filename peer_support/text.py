@@ -26,7 +26,8 @@ class CheckedText:
     too_long : bool
         True when the text is over the limit; it is then left out of downloads until shortened.
     length : int
-        Length in characters (a Welsh ŵ or an emoji counts as one).
+        Length in Unicode code points. A Welsh ŵ counts as one, as does a simple emoji;
+        emoji built from several code points (skin tones, flags) count as several.
     """
 
     text: str

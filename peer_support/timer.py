@@ -36,7 +36,7 @@ class ActivityTimer(anywidget.AnyWidget):
     done_text = traitlets.Unicode(help="Shown when the suggested time is up.").tag(sync=True)
 
     def __init__(self, minutes: int = 10, **kwargs):
-        if not isinstance(minutes, int) or not 1 <= minutes <= 240:
+        if isinstance(minutes, bool) or not isinstance(minutes, int) or not 1 <= minutes <= 240:
             raise ValueError("minutes should be a whole number from 1 to 240")
         super().__init__(
             minutes=minutes,

@@ -157,6 +157,15 @@
     });
   });
 
+  /* ---- links between chapters open in the same tab ---- */
+
+  // JupyterLab gives links in cell outputs target="_blank". A second tab would survive the
+  // exit button, so links to the pack's own pages stay in this tab.
+  document.addEventListener('click', function (event) {
+    var link = event.target.closest ? event.target.closest('a[target="_blank"]') : null;
+    if (link && link.origin === window.location.origin) link.removeAttribute('target');
+  }, true);
+
   /* ---- keep the notebook inside the <main> landmark ---- */
 
   // Voilà's front end re-attaches the rendered cells in its own shell at the end of <body>.

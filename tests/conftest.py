@@ -1,0 +1,152 @@
+"""Fixtures for the browser and server tests: a real Voilà server started the way
+`make serve` starts it, and Debian's Chromium driven by Playwright."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+NOTEBOOKS = sorted(p.stem for p in (REPO / "notebooks").glob("*.ipynb"))
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+ARTIFACTS = REPO / "test-artifacts"
+EXIT_URL = "https://www.bbc.co.uk/weather"
+# Flags Debian's Chromium needs here: no sandbox as root, and no background calls home.
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def server():
+    """The pack served by `python -m peer_support.serve` (what `make serve` runs)."""
+    port = free_port()
+    env = {**os.environ, "HOST": "127.0.0.1", "PORT": str(port)}
+    log_path = ARTIFACTS / "voila.log"
+    ARTIFACTS.mkdir(exist_ok=True)
+    log = log_path.open("w")
+    process = subprocess.Popen([sys.executable, "-m", "peer_support.serve"], cwd=REPO, env=env,
+                               stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 90
+    while True:
+        if process.poll() is not None:
+            raise RuntimeError(f"Voilà stopped while starting; see {log_path}")
+        try:
+            with urllib.request.urlopen(base + "/", timeout=2) as response:
+                if response.status == 200:
+                    break
+        except OSError:
+            pass
+        if time.monotonic() > deadline:
+            process.terminate()
+            raise RuntimeError(f"Voilà did not start within 90 s; see {log_path}")
+        time.sleep(0.3)
+    yield base
+    process.terminate()
+    try:
+        process.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        process.kill()
+    log.close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Chromium is missing at {CHROMIUM}: install Debian's chromium package.")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True,
+                                              args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+class PageWatch:
+    """What a page did that a test may want to refuse: errors and requests to other hosts."""
+
+    def __init__(self, base: str):
+        self.base = base
+        self.page_errors: list[str] = []
+        self.console_errors: list[str] = []
+        self.foreign_requests: list[str] = []
+
+
+@pytest.fixture
+def watch(server):
+    return PageWatch(server)
+
+
+@pytest.fixture
+def page(browser, server, watch):
+    """A fresh browser context (empty storage) whose requests can only reach the pack.
+
+    Navigation to the exit page is answered by a stub, so the test can see it happen without
+    leaving this machine.
+    """
+    context = browser.new_context(viewport={"width": 1024, "height": 768}, accept_downloads=True)
+    page = context.new_page()
+
+    def route(route):
+        url = route.request.url
+        if url.startswith(server) or url.startswith(("data:", "blob:")):
+            route.continue_()
+        elif url.startswith(EXIT_URL) and route.request.is_navigation_request():
+            route.fulfill(status=200, content_type="text/html",
+                          body="<!DOCTYPE html><title>Weather</title><p>Neutral page</p>")
+        else:
+            watch.foreign_requests.append(url)
+            route.abort()
+
+    context.route("**/*", route)
+    page.on("pageerror", lambda error: watch.page_errors.append(str(error)))
+    page.on("console", lambda message: watch.console_errors.append(message.text)
+            if message.type == "error" else None)
+    yield page
+    context.close()
+
+
+def open_notebook(page, server: str, name: str, query: str = "") -> None:
+    """Open a notebook page and wait until its cells and widgets are drawn."""
+    page.goto(f"{server}/voila/render/{name}.ipynb{query}", timeout=90_000)
+    page.wait_for_selector("#loading", state="detached", timeout=90_000)
+    page.wait_for_selector("#rendered_cells", state="visible", timeout=30_000)
+    # Widget views attach a moment after the cells show: wait until every widget output has one.
+    page.wait_for_function(
+        """() => [...document.querySelectorAll(
+              '[data-mime-type="application/vnd.jupyter.widget-view+json"]')]
+            .every(output => output.querySelector('.jupyter-widgets'))""",
+        timeout=30_000)
+
+
+def set_setting(page, server: str, name: str, value: str) -> None:
+    """Store a display setting the way the page's own controls do (same origin)."""
+    page.goto(f"{server}/voila/static/")
+    page.evaluate("([k, v]) => localStorage.setItem('wpsp.' + k, v)", [name, value])
+
+
+def tab_to(page, predicate: str, limit: int = 250) -> None:
+    """Press Tab until ``predicate`` (JS taking the focused element) is true."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate(f"(el => {predicate})(document.activeElement)"):
+            return
+    raise AssertionError(f"keyboard focus never reached: {predicate}")
+
+
+def wait_for_focus(page, predicate: str, timeout_ms: int = 10_000) -> None:
+    page.wait_for_function(f"(el => {predicate})(document.activeElement)", timeout=timeout_ms)

@@ -1,0 +1,133 @@
+"""Tests for peer_support.serve: the Voilà command line and the address it prints."""
+
+import ipaddress
+import sys
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from peer_support import serve
+from peer_support.serve import START_PAGE, start_url, voila_command
+
+
+def no_lan_lookup() -> str:
+    raise AssertionError("a local address should not look up the network address")
+
+
+def test_voila_command_runs_voila_with_host_and_port() -> None:
+    command = voila_command("127.0.0.1", 9000, None)
+    assert command[:3] == [sys.executable, "-m", "voila"]
+    assert "--Voila.ip=127.0.0.1" in command
+    assert "--port=9000" in command
+    assert "--no-browser" in command
+
+
+def test_voila_command_without_token_has_no_token() -> None:
+    command = voila_command("127.0.0.1", 8866, None)
+    assert not any(part.startswith("--token") for part in command)
+
+
+def test_voila_command_empty_token_has_no_token() -> None:
+    command = voila_command("127.0.0.1", 8866, "")
+    assert not any(part.startswith("--token") for part in command)
+
+
+def test_voila_command_adds_token_when_given() -> None:
+    command = voila_command("0.0.0.0", 8866, "s3cret")
+    assert [part for part in command if part.startswith("--token")] == ["--token=s3cret"]
+
+
+def test_start_url_all_interfaces_uses_lan_address(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(serve, "lan_address", lambda: "192.0.2.7")
+    url = urlsplit(start_url("0.0.0.0", 8866, "abc123"))
+    assert url.netloc == "192.0.2.7:8866"
+    assert url.path == f"/{START_PAGE}"
+
+
+def test_start_url_with_token_adds_token_query(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(serve, "lan_address", lambda: "192.0.2.7")
+    url = urlsplit(start_url("0.0.0.0", 8866, "abc123"))
+    assert parse_qs(url.query) == {"token": ["abc123"]}
+
+
+def test_start_url_local_without_token(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(serve, "lan_address", no_lan_lookup)
+    assert start_url("127.0.0.1", 8866, None) == f"http://127.0.0.1:8866/{START_PAGE}"
+
+
+def test_start_url_localhost_keeps_name(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(serve, "lan_address", no_lan_lookup)
+    assert urlsplit(start_url("localhost", 9000, None)).netloc == "localhost:9000"
+
+
+def test_start_url_ipv6_loopback_is_bracketed(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(serve, "lan_address", no_lan_lookup)
+    assert urlsplit(start_url("::1", 8866, None)).netloc == "[::1]:8866"
+
+
+def test_start_url_ipv6_lan_address_is_bracketed(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(serve, "lan_address", lambda: "2001:db8::5")
+    url = urlsplit(start_url("::", 8866, "tok"))
+    assert url.hostname == "2001:db8::5"
+    assert url.port == 8866
+
+
+def test_start_url_specific_host_is_kept(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(serve, "lan_address", lambda: "192.0.2.7")
+    assert urlsplit(start_url("198.51.100.20", 8866, "tok")).hostname == "198.51.100.20"
+
+
+def test_lan_address_is_an_ipv4_address() -> None:
+    assert ipaddress.ip_address(serve.lan_address()).version == 4
+
+
+@pytest.fixture
+def fake_exec(monkeypatch: pytest.MonkeyPatch) -> list:
+    """Stop main() from replacing the test process or moving its working folder."""
+    calls: list = []
+    monkeypatch.setattr(serve.os, "execv", lambda path, args: calls.append((path, args)))
+    monkeypatch.setattr(serve.os, "chdir", lambda path: None)
+    monkeypatch.setenv("JUPYTER_PATH", "")
+    return calls
+
+
+def test_main_on_network_turns_on_a_token(monkeypatch: pytest.MonkeyPatch, fake_exec: list,
+                                          capsys: pytest.CaptureFixture) -> None:
+    monkeypatch.setenv("HOST", "0.0.0.0")
+    monkeypatch.setenv("PORT", "9001")
+    monkeypatch.setenv("PACK_TOKEN", "from-env")
+    monkeypatch.setattr(serve, "lan_address", lambda: "192.0.2.9")
+    serve.main()
+    (_, command), = fake_exec
+    assert "--token=from-env" in command
+    assert "http://192.0.2.9:9001/" in capsys.readouterr().out
+
+
+def test_main_on_network_makes_random_token(monkeypatch: pytest.MonkeyPatch,
+                                            fake_exec: list) -> None:
+    monkeypatch.setenv("HOST", "0.0.0.0")
+    monkeypatch.delenv("PACK_TOKEN", raising=False)
+    monkeypatch.setattr(serve, "lan_address", lambda: "192.0.2.9")
+    serve.main()
+    (_, command), = fake_exec
+    tokens = [part for part in command if part.startswith("--token=")]
+    assert len(tokens) == 1
+    assert len(tokens[0]) > len("--token=") + 10
+
+
+def test_main_local_has_no_token(monkeypatch: pytest.MonkeyPatch, fake_exec: list,
+                                 capsys: pytest.CaptureFixture) -> None:
+    monkeypatch.delenv("HOST", raising=False)
+    monkeypatch.delenv("PORT", raising=False)
+    monkeypatch.setenv("PACK_TOKEN", "ignored")
+    serve.main()
+    (_, command), = fake_exec
+    assert not any(part.startswith("--token") for part in command)
+    assert f"http://127.0.0.1:8866/{START_PAGE}\n" in capsys.readouterr().out
+
+
+def test_main_points_jupyter_at_pack_templates(monkeypatch: pytest.MonkeyPatch,
+                                               fake_exec: list) -> None:
+    monkeypatch.delenv("HOST", raising=False)
+    serve.main()
+    assert serve.os.environ["JUPYTER_PATH"] == str(serve.REPO / "assets" / "jupyter")
