@@ -37,19 +37,16 @@ _current: str | None = None
 
 
 def current_language() -> str:
-    """The language of the page being drawn.
+    """The language of the page being drawn, from the ``lang`` in its URL.
 
-    With preheated kernels the notebook starts before anyone has asked for it, so wait for
-    the request first: Voilà then passes its query string to the kernel.
+    Only English exists so far, so this never waits for the request. A preheated kernel runs
+    its notebook before anyone asks for the page, so its ``QUERY_STRING`` is empty until then;
+    ``voila.utils.wait_for_request()`` would block a cell, and Voilà's 60 s cell timeout then
+    breaks pages nobody opened within a minute. The Welsh work has to solve that first (for
+    example by choosing labels in the browser, or reading the language in a late cell).
     """
     global _current
     if _current is None:
-        try:
-            from voila.utils import wait_for_request
-
-            wait_for_request()
-        except Exception:  # outside Voilà (tests, JupyterLab): no request to wait for
-            pass
         _current = language_from_query(os.environ.get("QUERY_STRING", ""))
     return _current
 

@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -29,12 +30,12 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def server():
-    """The pack served by `python -m peer_support.serve` (what `make serve` runs)."""
+@contextmanager
+def serving(host: str = "127.0.0.1", **extra_env: str):
+    """Run `python -m peer_support.serve` (what `make serve` runs) until the block ends."""
     port = free_port()
-    env = {**os.environ, "HOST": "127.0.0.1", "PORT": str(port)}
-    log_path = ARTIFACTS / "voila.log"
+    env = {**os.environ, "HOST": host, "PORT": str(port), **extra_env}
+    log_path = ARTIFACTS / f"voila-{host}.log"
     ARTIFACTS.mkdir(exist_ok=True)
     log = log_path.open("w")
     process = subprocess.Popen([sys.executable, "-m", "peer_support.serve"], cwd=REPO, env=env,
@@ -54,13 +55,22 @@ def server():
             process.terminate()
             raise RuntimeError(f"Voilà did not start within 90 s; see {log_path}")
         time.sleep(0.3)
-    yield base
-    process.terminate()
     try:
-        process.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        process.kill()
-    log.close()
+        yield base
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+        log.close()
+
+
+@pytest.fixture(scope="session")
+def server():
+    """The pack, served on this computer only, for the whole test session."""
+    with serving() as base:
+        yield base
 
 
 @pytest.fixture(scope="session")
