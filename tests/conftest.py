@@ -123,6 +123,7 @@ def page(browser, server, watch):
             route.abort()
 
     context.route("**/*", route)
+    context.add_init_script(COUNT_WIDGET_OUTPUTS)
     page.on("pageerror", lambda error: watch.page_errors.append(str(error)))
     page.on("console", lambda message: watch.console_errors.append(message.text)
             if message.type == "error" else None)
@@ -135,12 +136,28 @@ def open_notebook(page, server: str, name: str, query: str = "") -> None:
     page.goto(f"{server}/voila/render/{name}.ipynb{query}", timeout=90_000)
     page.wait_for_selector("#loading", state="detached", timeout=90_000)
     page.wait_for_selector("#rendered_cells", state="visible", timeout=30_000)
-    # Widget views attach a moment after the cells show: wait until every widget output has one.
+    # Widget views attach a moment after the cells show. The init script below counted the
+    # widget outputs the server sent; wait until that many have been drawn.
     page.wait_for_function(
-        """() => [...document.querySelectorAll(
-              '[data-mime-type="application/vnd.jupyter.widget-view+json"]')]
-            .every(output => output.querySelector('.jupyter-widgets'))""",
-        timeout=30_000)
+        """() => [...document.querySelectorAll('.jp-OutputArea-output')]
+            .filter(output => output.querySelector('.jupyter-widgets')).length
+            >= (window.__packExpectedWidgets || 0)""",
+        timeout=60_000)
+
+
+# Counts, while the page streams in, the cell outputs that will become widgets (Voilà's
+# front end removes these script tags once it has drawn them, so count them on arrival).
+COUNT_WIDGET_OUTPUTS = """
+window.__packExpectedWidgets = 0;
+new MutationObserver(records => {
+  for (const record of records) for (const node of record.addedNodes) {
+    if (node.tagName === 'SCRIPT' && node.type === 'application/vnd.voila.cell-output+json'
+        && node.textContent.includes('application/vnd.jupyter.widget-view+json')) {
+      window.__packExpectedWidgets += 1;
+    }
+  }
+}).observe(document, {childList: true, subtree: true});
+"""
 
 
 def set_setting(page, server: str, name: str, value: str) -> None:
