@@ -35,7 +35,13 @@ def _show_calm_error(shell, etype, value, tb, tb_offset=None):
 
 
 def install_calm_errors() -> None:
-    """In a kernel, replace tracebacks in the page with a calm message (no-op elsewhere)."""
+    """In a kernel started by Voilà, replace tracebacks in the page with a calm message.
+
+    Only under Voilà (which sets ``VOILA_BASE_URL`` for its kernels): in JupyterLab and under
+    nbval a failing cell must still fail loudly, or the tests could not catch it.
+    """
+    if "VOILA_BASE_URL" not in os.environ:
+        return
     try:
         from IPython import get_ipython
     except ImportError:
