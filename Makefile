@@ -42,7 +42,7 @@ test: $(VENV)/.test-installed
 		exit 1; \
 	fi
 	$(BIN)/ruff check peer_support tests
-	CHROMIUM=$(CHROMIUM) JUPYTER_PATH=$(CURDIR)/assets/jupyter $(BIN)/python -m pytest \
+	CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest \
 		tests notebooks --nbval-lax --nbval-current-env --nbval-cell-timeout=120
 
 clean:

@@ -159,10 +159,15 @@ def load_chapters(path: str = "chapters.yaml") -> list[Chapter]:
     return chapters
 
 
+def existing_chapters(notebooks_dir: Path = NOTEBOOKS_DIR) -> list[Chapter]:
+    """The chapters whose notebooks exist, in the pack's order."""
+    return [chapter for chapter in load_chapters() if chapter.exists(notebooks_dir)]
+
+
 def chapter_list(notebooks_dir: Path = NOTEBOOKS_DIR) -> HTML:
     """Links to every chapter whose notebook exists, with a one-line summary of each."""
     try:
-        chapters = [c for c in load_chapters() if c.exists(notebooks_dir)]
+        chapters = existing_chapters(notebooks_dir)
     except ContentError as error:
         return error_block(error)
     items = "".join(
@@ -176,7 +181,7 @@ def chapter_list(notebooks_dir: Path = NOTEBOOKS_DIR) -> HTML:
 def chapter_links(slug: str, notebooks_dir: Path = NOTEBOOKS_DIR) -> HTML:
     """Links to the previous and next existing chapters and the start page."""
     try:
-        chapters = [c for c in load_chapters() if c.exists(notebooks_dir)]
+        chapters = existing_chapters(notebooks_dir)
     except ContentError as error:
         return error_block(error)
     slugs = [c.slug for c in chapters]

@@ -58,23 +58,16 @@ class ChoiceScale(widgets.VBox):
         """Choose the option ``key``, as a click on its button does."""
         if key not in self.labels:
             raise KeyError(key)
-        self.choice = key
-        for option_key, button in self.buttons.items():
-            chosen = option_key == key
-            button.button_style = "primary" if chosen else ""
-            button.description = ("✓ " if chosen else "") + self.labels[option_key]
+        self.show(key)
         self.status.say(t("choice.noted", label=self.labels[key]))
         for handler in self._handlers:
             handler(key)
 
     def clear(self, question: str | None = None) -> None:
         """Forget the choice, for example when the next card comes up."""
-        self.choice = None
         if question is not None:
             self.question.value = question
-        for key, button in self.buttons.items():
-            button.button_style = ""
-            button.description = self.labels[key]
+        self.show(None)
         self.status.say("")
 
     def show(self, key: str | None) -> None:

@@ -176,15 +176,9 @@ class DownloadPanel(widgets.VBox):
     def prepare(self) -> Handout | None:
         """Build the handout now and offer it; return it, or None if there is nothing to offer."""
         result = self.build()
-        if isinstance(result, str):
-            self.handout = None
-            self.links.value = ""
-            self.status.say(result)
-            return None
-        if result.item_count == 0:
-            self.handout = None
-            self.links.value = ""
-            self.status.say(t("handout.nothing"))
+        if isinstance(result, str) or result.item_count == 0:
+            self.reset()
+            self.status.say(result if isinstance(result, str) else t("handout.nothing"))
             return None
         self.handout = result
         self.links.value = download_links(result, self.basename)

@@ -17,7 +17,7 @@ from .content import Checker, ContentError, load_yaml
 from .deck import CardDeck
 from .handout import DownloadPanel, Handout
 from .i18n import t
-from .reflection import ReflectionBox
+from .reflection import Reflection, load_reflection
 from .status import LiveStatus
 from .text import check_text, escape
 
@@ -180,6 +180,7 @@ class LanguageGame(widgets.VBox):
         if term.id not in self.placements:
             self.reveal.layout.display = "none"
             self.reveal_text.value = ""
+            self.word_toggles = {}
             self.word_buttons.children = ()
             return
         alternatives = "".join(f"<li>{escape(a)}</li>" for a in term.alternatives)
@@ -189,7 +190,8 @@ class LanguageGame(widgets.VBox):
             f'<p class="pack-card__meta"><strong>{escape(t("game.source"))}:</strong> '
             f"{escape(term.source)}</p>"
         )
-        self.word_buttons.children = [self._word_toggle(word, term) for word in term.alternatives]
+        self.word_toggles = {word: self._word_toggle(word, term) for word in term.alternatives}
+        self.word_buttons.children = list(self.word_toggles.values())
         self.reveal.layout.display = None
 
     def _word_toggle(self, word: str, term: Term) -> widgets.Button:
@@ -236,9 +238,8 @@ class LanguageGame(widgets.VBox):
             self._draw_our_words()
         self._draw_reveal()
         # Keep keyboard focus where it was: the redrawn toggle for the same word.
-        for button in self.word_buttons.children:
-            if word in button.description:
-                button.focus()
+        if word in self.word_toggles:
+            self.word_toggles[word].focus()
 
     def add_own_word(self, raw: str) -> bool:
         """Add a word the group chose itself. Returns True if it was added.
@@ -310,80 +311,6 @@ def language_game(terms: str = "language/terms.yaml"):
         return LanguageGame(load_terms(terms))
     except ContentError as error:
         return error_block(error)
-
-
-@dataclass(frozen=True)
-class Prompt:
-    id: str
-    label: str
-    hint: str
-
-
-def load_reflection(path: str) -> tuple[str, str, list[Prompt]]:
-    """Read and check a reflection file: its title, intro and prompts."""
-    check = Checker(path)
-    data = check.mapping(load_yaml(path), "The file")
-    title = check.text(data, "title", "The file", 120)
-    intro = check.text(data, "intro", "The file", 400, required=False)
-    seen: set[str] = set()
-    prompts = []
-    for number, entry in enumerate(check.items(data.get("prompts"), "'prompts'"), start=1):
-        where = f"Prompt {number}"
-        check.mapping(entry, where)
-        prompts.append(Prompt(
-            id=check.identifier(entry, where, seen),
-            label=check.text(entry, "label", where, 120),
-            hint=check.text(entry, "hint", where, 300, required=False),
-        ))
-    return title, intro, prompts
-
-
-class Reflection(widgets.VBox):
-    """Private prompts with a download of the answers and a "Clear my answers" button.
-
-    Parameters
-    ----------
-    title, intro : str
-        Shown above the prompts and at the top of the download.
-    prompts : list of Prompt
-        One reflection box each.
-    """
-
-    def __init__(self, title: str, intro: str, prompts: list[Prompt], **kwargs):
-        self.title = title
-        self.intro = intro
-        self.boxes = [ReflectionBox(p.label, p.hint) for p in prompts]
-        for prompt, box in zip(prompts, self.boxes, strict=True):
-            box.text_area.add_class(f"qa-prompt-{prompt.id}")
-        self.download = DownloadPanel(self.handout, basename="workshop-notes")
-        for box in self.boxes:
-            # A link prepared earlier would hold old answers: withdraw it on any change.
-            box.text_area.observe(lambda _: self.download.reset(), names="value")
-        self.clear_button = widgets.Button(description=t("reflection.clear"))
-        self.clear_button.add_class("qa-clear-answers")
-        self.clear_button.on_click(lambda _: self.clear())
-        self.status = LiveStatus()
-        header = widgets.HTML(f"<p>{escape(intro or t('reflection.empty_note'))}</p>")
-        super().__init__([header, *self.boxes, self.download, self.clear_button, self.status],
-                         **kwargs)
-        self.add_class("pack-reflection-set")
-
-    def handout(self) -> Handout | str:
-        """The answers given, prompt by prompt; empty answers are left out."""
-        if any(box.checked.too_long for box in self.boxes):
-            return t("handout.waiting")
-        handout = Handout(self.title, self.intro)
-        for box in self.boxes:
-            answer = box.checked.usable
-            handout.add(box.label, [answer] if answer else [])
-        return handout
-
-    def clear(self) -> None:
-        """Empty every box and withdraw any download link."""
-        for box in self.boxes:
-            box.clear()
-        self.download.reset()
-        self.status.say(t("reflection.cleared"))
 
 
 def language_reflection(prompts: str = "language/reflection.yaml"):

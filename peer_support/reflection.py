@@ -1,4 +1,5 @@
-"""A private reflection box: a labelled text area with a clear length limit.
+"""Private reflection: labelled text areas with a clear length limit, and a set of prompts
+with a download of the answers.
 
 What a woman types stays in this page's memory only. It is never written to disk, never
 shown as HTML, and is gone when she closes the page or presses "Clear my answers".
@@ -6,12 +7,16 @@ shown as HTML, and is gone when she closes the page or presses "Clear my answers
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import ipywidgets as widgets
 import traitlets
 
+from .content import Checker, load_yaml
+from .handout import DownloadPanel, Handout
 from .i18n import t
 from .status import LiveStatus
-from .text import DEFAULT_LIMIT, CheckedText, check_text
+from .text import DEFAULT_LIMIT, CheckedText, check_text, escape
 
 
 class ReflectionBox(widgets.VBox):
@@ -75,3 +80,77 @@ class ReflectionBox(widgets.VBox):
                               length=f"{checked.length:,}"))
         else:
             self.status.say(t("reflection.left", left=f"{self.limit - checked.length:,}"))
+
+
+@dataclass(frozen=True)
+class Prompt:
+    id: str
+    label: str
+    hint: str
+
+
+def load_reflection(path: str) -> tuple[str, str, list[Prompt]]:
+    """Read and check a reflection file: its title, intro and prompts."""
+    check = Checker(path)
+    data = check.mapping(load_yaml(path), "The file")
+    title = check.text(data, "title", "The file", 120)
+    intro = check.text(data, "intro", "The file", 400, required=False)
+    seen: set[str] = set()
+    prompts = []
+    for number, entry in enumerate(check.items(data.get("prompts"), "'prompts'"), start=1):
+        where = f"Prompt {number}"
+        check.mapping(entry, where)
+        prompts.append(Prompt(
+            id=check.identifier(entry, where, seen),
+            label=check.text(entry, "label", where, 120),
+            hint=check.text(entry, "hint", where, 300, required=False),
+        ))
+    return title, intro, prompts
+
+
+class Reflection(widgets.VBox):
+    """Private prompts with a download of the answers and a "Clear my answers" button.
+
+    Parameters
+    ----------
+    title, intro : str
+        Shown above the prompts and at the top of the download.
+    prompts : list of Prompt
+        One reflection box each.
+    """
+
+    def __init__(self, title: str, intro: str, prompts: list[Prompt], **kwargs):
+        self.title = title
+        self.intro = intro
+        self.boxes = [ReflectionBox(p.label, p.hint) for p in prompts]
+        for prompt, box in zip(prompts, self.boxes, strict=True):
+            box.text_area.add_class(f"qa-prompt-{prompt.id}")
+        self.download = DownloadPanel(self.handout, basename="workshop-notes")
+        for box in self.boxes:
+            # A link prepared earlier would hold old answers: withdraw it on any change.
+            box.text_area.observe(lambda _: self.download.reset(), names="value")
+        self.clear_button = widgets.Button(description=t("reflection.clear"))
+        self.clear_button.add_class("qa-clear-answers")
+        self.clear_button.on_click(lambda _: self.clear())
+        self.status = LiveStatus()
+        header = widgets.HTML(f"<p>{escape(intro or t('reflection.empty_note'))}</p>")
+        super().__init__([header, *self.boxes, self.download, self.clear_button, self.status],
+                         **kwargs)
+        self.add_class("pack-reflection-set")
+
+    def handout(self) -> Handout | str:
+        """The answers given, prompt by prompt; empty answers are left out."""
+        if any(box.checked.too_long for box in self.boxes):
+            return t("handout.waiting")
+        handout = Handout(self.title, self.intro)
+        for box in self.boxes:
+            answer = box.checked.usable
+            handout.add(box.label, [answer] if answer else [])
+        return handout
+
+    def clear(self) -> None:
+        """Empty every box and withdraw any download link."""
+        for box in self.boxes:
+            box.clear()
+        self.download.reset()
+        self.status.say(t("reflection.cleared"))

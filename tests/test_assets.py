@@ -9,7 +9,8 @@ import yaml
 
 from peer_support import content
 from peer_support.blocks import load_activity_notes, load_chapters
-from peer_support.language import load_reflection, load_terms
+from peer_support.language import load_terms
+from peer_support.reflection import load_reflection
 
 REPO = Path(__file__).resolve().parent.parent
 ASSETS = REPO / "assets"

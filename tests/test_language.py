@@ -18,14 +18,12 @@ from peer_support.language import (
     PLACES,
     LanguageGame,
     OurWord,
-    Prompt,
-    Reflection,
     Term,
     language_game,
     language_reflection,
-    load_reflection,
     load_terms,
 )
+from peer_support.reflection import Prompt, Reflection, load_reflection
 
 TERMS_FILE = "language/terms.yaml"
 REFLECTION_FILE = "language/reflection.yaml"
