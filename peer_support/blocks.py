@@ -19,6 +19,8 @@ from .i18n import t
 from .text import escape
 from .timer import ActivityTimer
 
+__all__ = ["chapter_links", "chapter_list", "content_note", "error_block", "facilitator_notes"]
+
 log = logging.getLogger("peer_support")
 
 NOTEBOOKS_DIR = ASSETS_DIR.parent / "notebooks"

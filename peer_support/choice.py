@@ -14,6 +14,8 @@ import traitlets
 from .i18n import t
 from .status import LiveStatus
 
+__all__ = ["ChoiceScale"]
+
 PASS = "pass"
 
 

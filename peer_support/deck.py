@@ -16,6 +16,8 @@ from .i18n import t
 from .status import LiveStatus
 from .text import escape
 
+__all__ = ["CardDeck"]
+
 
 def plain_card(card: dict) -> str:
     """Draw a card from its ``"text"`` field, escaped, in large type."""

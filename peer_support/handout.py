@@ -18,6 +18,8 @@ from .i18n import t
 from .status import LiveStatus
 from .text import escape
 
+__all__ = ["DownloadPanel", "Handout"]
+
 _MARKDOWN_INLINE = re.compile(r"([\\`*_\[\]<>|~])")
 _MARKDOWN_LINE_MARK = re.compile(r"^(\s*)([#+=-])", re.MULTILINE)
 _MARKDOWN_LINE_NUMBER = re.compile(r"^(\s*\d+)([.)])", re.MULTILINE)

@@ -21,6 +21,8 @@ from .reflection import Reflection, load_reflection
 from .status import LiveStatus
 from .text import check_text, escape
 
+__all__ = ["LanguageGame", "language_game", "language_reflection"]
+
 PLACES = ("fine", "unsure", "hurtful", "depends")
 CONTENT_TAGS = {"abuse", "suicide", "self-harm", "substances", "mental-health", "slurs"}
 OWN_WORD_LIMIT = 80

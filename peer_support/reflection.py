@@ -18,6 +18,8 @@ from .i18n import t
 from .status import LiveStatus
 from .text import DEFAULT_LIMIT, CheckedText, check_text, escape
 
+__all__ = ["Reflection", "ReflectionBox", "load_reflection"]
+
 
 class ReflectionBox(widgets.VBox):
     """One prompt with a text area, a gentle hint and a characters-left count.

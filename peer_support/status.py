@@ -7,6 +7,8 @@ from pathlib import Path
 import anywidget
 import traitlets
 
+__all__ = ["LiveStatus"]
+
 
 class LiveStatus(anywidget.AnyWidget):
     """Shows a short message and has it announced without moving focus.

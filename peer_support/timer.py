@@ -9,6 +9,8 @@ import traitlets
 
 from .i18n import t
 
+__all__ = ["ActivityTimer"]
+
 
 class ActivityTimer(anywidget.AnyWidget):
     """A count-down of the suggested minutes, with Start/Pause and Reset buttons.

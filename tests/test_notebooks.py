@@ -1,13 +1,13 @@
 """Tests for the chapter notebooks: stored clean, titled, thin, and linked to each other."""
 
 import ast
+import importlib
 import json
 import re
 from pathlib import Path
 
 import pytest
 
-import peer_support
 from peer_support import blocks
 from peer_support.blocks import load_chapters, notebook_title
 
@@ -121,13 +121,17 @@ def test_notebook_code_cells_are_valid_python(name: str) -> None:
 
 
 @pytest.mark.parametrize("name", NAMES)
-def test_notebook_imports_only_public_names(name: str) -> None:
-    imported: set[str] = set()
+def test_notebook_imports_only_public_names_of_pack_modules(name: str) -> None:
+    """Chapters import named pieces from the module that holds them, never ``*`` or privates."""
     for code in code_cells(NOTEBOOKS_DIR / name):
         for node in ast.walk(ast.parse(code)):
-            if isinstance(node, ast.ImportFrom) and node.module == "peer_support":
-                imported |= {alias.name for alias in node.names}
-    assert imported <= set(peer_support.__all__)
+            if isinstance(node, ast.Import):
+                pytest.fail(f"{name}: use 'from peer_support.<module> import <name>'")
+            if isinstance(node, ast.ImportFrom):
+                assert (node.module or "").startswith("peer_support."), node.module
+                module = importlib.import_module(node.module)
+                names = {alias.name for alias in node.names}
+                assert names <= set(module.__all__), f"{name}: {names - set(module.__all__)}"
 
 
 @pytest.mark.parametrize("name", NAMES)
