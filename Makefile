@@ -12,7 +12,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: serve test lint install install-test clean
+.PHONY: serve test bench lint install install-test clean
 
 serve: $(VENV)/.runtime-installed
 	@$(BIN)/python -m peer_support.serve
@@ -33,7 +33,7 @@ install: $(VENV)/.runtime-installed
 install-test: $(VENV)/.test-installed
 
 lint: $(VENV)/.test-installed
-	$(BIN)/ruff check peer_support tests
+	$(BIN)/ruff check peer_support tests benchmarks
 
 test: $(VENV)/.test-installed
 	@if [ ! -x "$(CHROMIUM)" ]; then \
@@ -41,9 +41,14 @@ test: $(VENV)/.test-installed
 		echo "Install it with: sudo apt-get install chromium   (or set CHROMIUM=/path/to/chromium)"; \
 		exit 1; \
 	fi
-	$(BIN)/ruff check peer_support tests
+	$(BIN)/ruff check peer_support tests benchmarks
 	CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest \
 		tests notebooks --nbval-lax --nbval-current-env --nbval-cell-timeout=120
+
+# Render ratio, kernel memory and a 30-page load test. Slow and machine-dependent, so not part
+# of `make test`; the README quotes a run.
+bench: $(VENV)/.test-installed
+	CHROMIUM=$(CHROMIUM) $(BIN)/python benchmarks/bench.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache test-artifacts

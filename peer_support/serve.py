@@ -8,10 +8,12 @@ otherwise open pages and start kernels.
 
 from __future__ import annotations
 
+import io
 import os
 import secrets
 import socket
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -33,13 +35,14 @@ def lan_address() -> str:
         probe.close()
 
 
-def voila_command(host: str, port: int, token: str | None) -> list[str]:
-    """The Voilà command line for this host, port and token."""
-    command = [sys.executable, "-m", "voila", f"--Voila.ip={host}", f"--port={port}",
-               "--no-browser"]
+def voila_command(host: str, port: int, token: str | None,
+                  extra: Sequence[str] = ()) -> list[str]:
+    """The Voilà command line for this host, port and token, plus any ``extra`` options."""
+    command = [sys.executable, "-m", "peer_support.server_app", f"--Voila.ip={host}",
+               f"--port={port}", "--no-browser"]
     if token:
         command.append(f"--token={token}")
-    return command
+    return command + list(extra)
 
 
 def start_url(host: str, port: int, token: str | None) -> str:
@@ -49,6 +52,18 @@ def start_url(host: str, port: int, token: str | None) -> str:
         shown = f"[{shown}]"
     url = f"http://{shown}:{port}/{START_PAGE}"
     return f"{url}?token={token}" if token else url
+
+
+def qr_code(url: str) -> str:
+    """The address as a QR code drawn with text characters, for phones in the room to scan.
+
+    segno is pure Python and makes the code on this computer; nothing is sent anywhere.
+    """
+    import segno  # only needed when serving to a room
+
+    drawing = io.StringIO()
+    segno.make(url, error="m").terminal(out=drawing, compact=True)
+    return drawing.getvalue()
 
 
 def main() -> None:
@@ -61,12 +76,15 @@ def main() -> None:
     os.chdir(REPO)  # voila.json is read from the current folder
     print()
     print("  Women's peer support workshop pack")
-    print(f"  Open the start page: {start_url(host, port, token)}")
+    url = start_url(host, port, token)
+    print(f"  Open the start page: {url}")
     if token:
         print("  This address includes an access code. Share it only with people in the room.")
+        print("  People in the room can scan this code with a phone camera to open it:")
+        print(qr_code(url))
     print("  Press Ctrl+C to stop.")
     print(flush=True)
-    os.execv(sys.executable, voila_command(host, port, token))
+    os.execv(sys.executable, voila_command(host, port, token, sys.argv[1:]))
 
 
 if __name__ == "__main__":

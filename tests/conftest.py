@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -30,23 +31,33 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+# The server process behind each base URL, so tests can count its kernels.
+SERVER_PIDS: dict[str, int] = {}
+READY_PATH = "/voila/templates/peer-support/static/pack.css"  # static: starts no kernel
+
+
 @contextmanager
-def serving(host: str = "127.0.0.1", **extra_env: str):
-    """Run `python -m peer_support.serve` (what `make serve` runs) until the block ends."""
-    port = free_port()
+def serving(host: str = "127.0.0.1", args: tuple[str, ...] = (), port: int | None = None,
+            **extra_env: str):
+    """Run `python -m peer_support.serve` (what `make serve` runs) until the block ends.
+
+    ``args`` are extra Voilà options, for example a short culling interval; ``port`` lets a
+    test start the server again where the pages expect it.
+    """
+    port = port or free_port()
     env = {**os.environ, "HOST": host, "PORT": str(port), **extra_env}
-    log_path = ARTIFACTS / f"voila-{host}.log"
+    log_path = ARTIFACTS / f"voila-{host}-{port}.log"
     ARTIFACTS.mkdir(exist_ok=True)
     log = log_path.open("w")
-    process = subprocess.Popen([sys.executable, "-m", "peer_support.serve"], cwd=REPO, env=env,
-                               stdout=log, stderr=subprocess.STDOUT)
+    process = subprocess.Popen([sys.executable, "-m", "peer_support.serve", *args], cwd=REPO,
+                               env=env, stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 90
     while True:
         if process.poll() is not None:
             raise RuntimeError(f"Voilà stopped while starting; see {log_path}")
         try:
-            with urllib.request.urlopen(base + "/", timeout=2) as response:
+            with urllib.request.urlopen(base + READY_PATH, timeout=2) as response:
                 if response.status == 200:
                     break
         except OSError:
@@ -55,9 +66,11 @@ def serving(host: str = "127.0.0.1", **extra_env: str):
             process.terminate()
             raise RuntimeError(f"Voilà did not start within 90 s; see {log_path}")
         time.sleep(0.3)
+    SERVER_PIDS[base] = process.pid
     try:
         yield base
     finally:
+        SERVER_PIDS.pop(base, None)
         process.terminate()
         try:
             process.wait(timeout=20)
@@ -177,3 +190,37 @@ def tab_to(page, predicate: str, limit: int = 250) -> None:
 
 def wait_for_focus(page, predicate: str, timeout_ms: int = 10_000) -> None:
     page.wait_for_function(f"(el => {predicate})(document.activeElement)", timeout=timeout_ms)
+
+
+def running_kernels(server: str) -> set[str]:
+    """The ids of the kernels the server behind ``server`` runs now (its pool included)."""
+    pid = SERVER_PIDS[server]
+    ids = set()
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            command = (entry / "cmdline").read_bytes().decode(errors="replace")
+        except (OSError, ValueError, IndexError):
+            continue  # the process ended while we looked
+        found = re.search(r"kernel-([0-9a-f-]{36})\.json", command)
+        if parent == pid and found:
+            ids.add(found.group(1))
+    return ids
+
+
+def page_kernel(page) -> str:
+    """The id of the kernel behind an open Voilà page."""
+    return page.evaluate(
+        "JSON.parse(document.getElementById('jupyter-config-data').textContent).kernelId")
+
+
+def wait_for_kernel_gone(server: str, kernel_id: str, timeout_s: float) -> bool:
+    """Wait until the kernel has stopped; False if it is still running after ``timeout_s``."""
+    deadline = time.monotonic() + timeout_s
+    while kernel_id in running_kernels(server):
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.25)
+    return True

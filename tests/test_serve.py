@@ -16,7 +16,7 @@ def no_lan_lookup() -> str:
 
 def test_voila_command_runs_voila_with_host_and_port() -> None:
     command = voila_command("127.0.0.1", 9000, None)
-    assert command[:3] == [sys.executable, "-m", "voila"]
+    assert command[:3] == [sys.executable, "-m", "peer_support.server_app"]
     assert "--Voila.ip=127.0.0.1" in command
     assert "--port=9000" in command
     assert "--no-browser" in command
@@ -131,3 +131,56 @@ def test_main_points_jupyter_at_pack_templates(monkeypatch: pytest.MonkeyPatch,
     monkeypatch.delenv("HOST", raising=False)
     serve.main()
     assert serve.os.environ["JUPYTER_PATH"] == str(serve.REPO / "assets" / "jupyter")
+
+
+# Light and dark halves of one printed character (light is the solid block, as on a terminal
+# with dark text on a light background: the quiet zone round the code is light).
+HALVES = {"█": (0, 0), "▀": (0, 1), "▄": (1, 0), " ": (1, 1)}
+
+
+def modules_drawn(drawing: str) -> list[list[int]]:
+    """Turn the printed QR code back into rows of modules (1 = dark)."""
+    rows: list[list[int]] = []
+    for line in drawing.splitlines():
+        if line:
+            pairs = [HALVES[char] for char in line]
+            rows.append([top for top, _ in pairs])
+            rows.append([bottom for _, bottom in pairs])
+    return rows
+
+
+def test_qr_code_draws_exactly_the_shared_address() -> None:
+    import segno
+
+    url = "http://192.0.2.9:9001/voila/render/00_start.ipynb?token=room-code"
+    expected = [list(row) for row in segno.make(url, error="m").matrix_iter(border=4)]
+    drawn = modules_drawn(serve.qr_code(url))
+    assert drawn[: len(expected)] == expected
+    other = [list(row) for row in segno.make(url + "x", error="m").matrix_iter(border=4)]
+    assert drawn[: len(other)] != other
+
+
+def test_main_on_network_prints_a_qr_code(monkeypatch: pytest.MonkeyPatch, fake_exec: list,
+                                          capsys: pytest.CaptureFixture) -> None:
+    monkeypatch.setenv("HOST", "0.0.0.0")
+    monkeypatch.setenv("PORT", "9001")
+    monkeypatch.setenv("PACK_TOKEN", "from-env")
+    monkeypatch.setattr(serve, "lan_address", lambda: "192.0.2.9")
+    serve.main()
+    url = f"http://192.0.2.9:9001/{START_PAGE}?token=from-env"
+    assert serve.qr_code(url) in capsys.readouterr().out
+
+
+def test_main_local_prints_no_qr_code(monkeypatch: pytest.MonkeyPatch, fake_exec: list,
+                                      capsys: pytest.CaptureFixture) -> None:
+    monkeypatch.delenv("HOST", raising=False)
+    serve.main()
+    assert "▀" not in capsys.readouterr().out
+
+
+def test_extra_arguments_reach_voila(monkeypatch: pytest.MonkeyPatch, fake_exec: list) -> None:
+    monkeypatch.delenv("HOST", raising=False)
+    monkeypatch.setattr(serve.sys, "argv", ["serve", "--MappingKernelManager.cull_interval=2"])
+    serve.main()
+    (_, command), = fake_exec
+    assert command[-1] == "--MappingKernelManager.cull_interval=2"

@@ -106,7 +106,13 @@
     lastKeyWasModified = !isShift && event.shiftKey;
   }
 
-  function onPageShow() {
+  function onPageShow(event) {
+    // A page restored from the back/forward cache lost its kernel when it was left; load it
+    // afresh rather than show exercises that no longer answer.
+    if (event && event.persisted) {
+      window.location.reload();
+      return;
+    }
     // Coming back (for example with the Back button): show the page again, start afresh.
     root.classList.remove('pack-exit-activated');
     var overlays = document.querySelectorAll('.pack-exit-overlay');
@@ -165,6 +171,27 @@
     var link = event.target.closest ? event.target.closest('a[target="_blank"]') : null;
     if (link && link.origin === window.location.origin) link.removeAttribute('target');
   }, true);
+
+  /* ---- give the kernel back when the page is left ---- */
+
+  // Voilà asks the server to shut the page's kernel down on 'beforeunload'. Phones and
+  // tablets often skip that event when a tab is closed or swiped away, but do fire
+  // 'pagehide', so ask again there. A second request for the same kernel is harmless.
+  function pageConfig() {
+    var config = document.getElementById('jupyter-config-data');
+    try { return config ? JSON.parse(config.textContent) : {}; } catch (e) { return {}; }
+  }
+
+  function releaseKernel() {
+    var config = pageConfig();
+    var xsrf = document.cookie.match('\\b_xsrf=([^;]*)\\b');
+    if (!config.kernelId || !xsrf || !navigator.sendBeacon) return;
+    var form = new FormData();
+    form.append('_xsrf', xsrf[1]);
+    navigator.sendBeacon((config.baseUrl || '/') + 'voila/api/shutdown/' + config.kernelId, form);
+  }
+
+  window.addEventListener('pagehide', releaseKernel);
 
   /* ---- keep the notebook inside the <main> landmark ---- */
 

@@ -1,0 +1,83 @@
+"""Voilà, with two fixes the pack needs in a room full of people.
+
+1. **Kernels are released when a page is left.** Voilà's page sends a shutdown request for its
+   kernel when it is closed, carrying the ``_xsrf`` cookie as proof that it came from the page.
+   Stock Voilà 0.5 never sets that cookie, so every request is refused with
+   ``403 '_xsrf' argument missing`` and each visited page leaves a kernel running (voila issue
+   #1458). :class:`PackPageHandler` sets the cookie when it serves a page, which is the cause
+   fixed, not the symptom. Culling idle kernels (``voila.json``) remains the safety net.
+2. **A preheated kernel counts as active from the moment it is handed to a page.** Otherwise a
+   kernel that waited in the pool for longer than the culling limit could be culled in the
+   second between the page arriving and its connection opening.
+3. **The server's front door is the start page.** ``/`` and ``/voila/tree`` would list the
+   notebooks folder; they send people to the start page instead, keeping the query (``lang``,
+   ``token``).
+
+``python -m peer_support.server_app`` takes the same options as ``python -m voila``;
+``python -m peer_support.serve`` runs it.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+import tornado.web
+from jupyter_server._tz import utcnow
+from jupyter_server.base.handlers import JupyterHandler
+from voila.app import Voila
+from voila.tornado.handler import TornadoVoilaHandler
+from voila.tornado.treehandler import TornadoVoilaTreeHandler
+
+START_PAGE = "voila/render/00_start.ipynb"
+
+
+class PackPageHandler(TornadoVoilaHandler):
+    """Voilà's page handler, plus the ``_xsrf`` cookie its shutdown request needs."""
+
+    async def prepare(self) -> None:
+        await super().prepare()
+        self.xsrf_token  # reading the token sets the _xsrf cookie (tornado)  # noqa: B018
+
+
+class StartPageRedirect(JupyterHandler):
+    """Send visitors of the folder listing to the start page."""
+
+    def initialize(self, **_ignored) -> None:
+        pass
+
+    @tornado.web.authenticated
+    def get(self, *_path) -> None:
+        query = {name: self.get_argument(name) for name in ("lang", "token")
+                 if self.get_argument(name, None)}
+        target = self.base_url + START_PAGE + (f"?{urlencode(query)}" if query else "")
+        self.redirect(target)
+
+
+class PackVoila(Voila):
+    """Voilà with the pack's handlers swapped in."""
+
+    def init_settings(self) -> dict:
+        settings = super().init_settings()
+        manager = self.kernel_manager
+        hand_out = getattr(manager, "get_rendered_notebook", None)  # only with preheating
+        if hand_out is not None:
+
+            async def get_rendered_notebook(*args, **kwargs):
+                render_task, rendered, kernel_id = await hand_out(*args, **kwargs)
+                manager.get_kernel(kernel_id).last_activity = utcnow()
+                return render_task, rendered, kernel_id
+
+            manager.get_rendered_notebook = get_rendered_notebook
+        return settings
+
+    def init_handlers(self) -> list:
+        replacements = {TornadoVoilaHandler: PackPageHandler,
+                        TornadoVoilaTreeHandler: StartPageRedirect}
+        return [(spec[0], replacements.get(spec[1], spec[1]), *spec[2:])
+                for spec in super().init_handlers()]
+
+
+main = PackVoila.launch_instance
+
+if __name__ == "__main__":
+    main()
