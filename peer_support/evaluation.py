@@ -1,0 +1,755 @@
+"""The Evaluation chapter's exercises: a low-burden evaluation planner, a plain-language
+consent-script builder, and an anonymous session feedback form that shows group totals only.
+
+Nothing here is written on the server. Plans and scripts are downloaded from the page. The
+feedback form keeps only running totals in the page's memory, never one person's answers:
+"Add my answers" adds each answer to the tally and clears the form for the next person.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import ipywidgets as widgets
+
+from .blocks import error_block
+from .charts import bar_chart_svg, text_alternative
+from .choice import PASS, ChoiceScale
+from .content import Checker, ContentError, load_yaml
+from .handout import DownloadPanel, Handout
+from .i18n import t
+from .reflection import ReflectionBox
+from .status import LiveStatus
+from .text import check_text, escape
+
+__all__ = [
+    "ConsentBuilder",
+    "EvaluationPlanner",
+    "FeedbackForm",
+    "consent_builder",
+    "evaluation_planner",
+    "feedback_form",
+]
+
+#: How a standard tool may be used. Only "free" tools may carry question wording in the pack.
+ACCESS = ("free", "registration", "licence")
+ACCESS_LABELS = {"free": "evaluation.access_free", "registration": "evaluation.access_registration",
+                 "licence": "evaluation.access_licence"}
+PURPOSE_LIMIT = 300
+GROUP_NAME_LIMIT = 80
+OWN_SENTENCE_LIMIT = 400
+#: The consent script must be able to say something about each of these.
+REQUIRED_SECTIONS = ("collect", "who-sees", "how-long", "confidentiality")
+#: The feedback threshold a content file may set: never below 3, the smallest group in which
+#: a total does not simply reveal the other person's answer.
+THRESHOLD_RANGE = (3, 30)
+
+
+def _checkbox(label: str, css_class: str, value: bool = False) -> widgets.Checkbox:
+    box = widgets.Checkbox(value=value, description=label, indent=False,
+                           layout=widgets.Layout(width="100%", height="auto"))
+    box.add_class(css_class)
+    return box
+
+
+def _heading(text: str, level: int = 3, paragraph: str = "") -> widgets.HTML:
+    extra = f"<p>{escape(paragraph)}</p>" if paragraph else ""
+    return widgets.HTML(f"<h{level}>{escape(text)}</h{level}>{extra}")
+
+
+# ====================================================================================
+# The low-burden evaluation planner
+# ====================================================================================
+
+
+@dataclass(frozen=True)
+class DataSource:
+    """Something a group may already collect, and what it can show."""
+
+    id: str
+    label: str
+    indicators: list[str]
+    caution: str = ""
+
+
+@dataclass(frozen=True)
+class Tool:
+    """A standard wellbeing tool. Only a ``free`` tool may list its questions."""
+
+    id: str
+    name: str
+    access: str
+    summary: str
+    url: str
+    link_text: str
+    questions: list[str]
+    notes: list[str]
+
+
+@dataclass(frozen=True)
+class PlannerContent:
+    title: str
+    intro: str
+    sources: list[DataSource]
+    tools: list[Tool]
+    good_practice: list[str]
+
+
+def load_planner(path: str) -> PlannerContent:
+    """Read and check the planner's file.
+
+    Raises
+    ------
+    ContentError
+        Naming the file and the first problem, including questions listed for a tool that
+        needs registration or a licence (the pack must never reproduce them).
+    """
+    check = Checker(path)
+    data = check.mapping(load_yaml(path), "The file")
+    seen: set[str] = set()
+    sources = []
+    for number, entry in enumerate(check.items(data.get("sources"), "'sources'", 2), start=1):
+        where = f"Source {number}"
+        check.mapping(entry, where)
+        sources.append(DataSource(
+            id=check.identifier(entry, where, seen),
+            label=check.text(entry, "label", where, 160),
+            indicators=check.texts(entry, "indicators", where, 1, 200),
+            caution=check.text(entry, "caution", where, 300, required=False),
+        ))
+    tools = []
+    for number, entry in enumerate(check.items(data.get("tools"), "'tools'"), start=1):
+        where = f"Tool {number}"
+        check.mapping(entry, where)
+        access = entry.get("access")
+        if access not in ACCESS:
+            check.fail(f"{where} needs 'access' as one of {', '.join(ACCESS)}")
+        url = check.text(entry, "url", where, 300)
+        if not url.startswith("https://"):
+            check.fail(f"{where} needs a 'url' starting with https://")
+        if access != "free" and "questions" in entry:
+            check.fail(f"{where} needs {access}: its questions must not be written in the pack")
+        questions = check.texts(entry, "questions", where, 1, 200) if access == "free" else []
+        tools.append(Tool(
+            id=check.identifier(entry, where, seen),
+            name=check.text(entry, "name", where, 120),
+            access=access,
+            summary=check.text(entry, "summary", where, 600),
+            url=url,
+            link_text=check.text(entry, "link_text", where, 120),
+            questions=questions,
+            notes=check.texts(entry, "notes", where, 1, 300),
+        ))
+    return PlannerContent(
+        title=check.text(data, "title", "The file", 120),
+        intro=check.text(data, "intro", "The file", 600),
+        sources=sources,
+        tools=tools,
+        good_practice=check.texts(data, "good_practice", "The file", 1, 300),
+    )
+
+
+def tool_html(tool: Tool) -> str:
+    """A standard tool's card: its name, what using it needs, a summary and a link out."""
+    questions = ""
+    if tool.questions:
+        questions = ("<ol>" + "".join(f"<li>{escape(q)}</li>" for q in tool.questions)
+                     + "</ol>")
+    notes = "<ul>" + "".join(f"<li>{escape(n)}</li>" for n in tool.notes) + "</ul>"
+    access = t(ACCESS_LABELS[tool.access])
+    return (
+        f'<div class="pack-card pack-tool"><h4>{escape(tool.name)}</h4>'
+        f"<p><strong>{escape(access)}</strong></p><p>{escape(tool.summary)}</p>"
+        f"{questions}{notes}"
+        f'<p><a href="{escape(tool.url)}" rel="noopener noreferrer">'
+        f"{escape(tool.link_text)}</a> {escape(t('evaluation.leaves_page'))}</p></div>"
+    )
+
+
+class EvaluationPlanner(widgets.VBox):
+    """Tick what you already collect; see suggested indicators; add standard tools; download.
+
+    Parameters
+    ----------
+    content : PlannerContent
+        From :func:`load_planner`.
+    """
+
+    def __init__(self, content: PlannerContent, **kwargs):
+        self.content = content
+        self.status = LiveStatus()
+        self.source_boxes = {}
+        for source in content.sources:
+            box = _checkbox(source.label, f"qa-planner-source-{source.id}")
+            box.add_class("qa-planner-source")
+            box.observe(lambda change, s=source: self._on_source(s, change["new"]),
+                        names="value")
+            self.source_boxes[source.id] = box
+        self.indicator_view = widgets.HTML()
+        self.indicator_view.add_class("qa-planner-indicators")
+        self.tool_boxes = {}
+        tool_parts: list[widgets.Widget] = []
+        for tool in content.tools:
+            key = "evaluation.add_free_tool" if tool.access == "free" else "evaluation.add_reminder"
+            box = _checkbox(t(key, name=tool.name), f"qa-planner-tool-{tool.id}")
+            box.add_class("qa-planner-tool")
+            box.observe(lambda change, tool=tool: self._on_tool(tool, change["new"]),
+                        names="value")
+            self.tool_boxes[tool.id] = box
+            tool_parts += [widgets.HTML(tool_html(tool)), box]
+        self.purpose = ReflectionBox(t("evaluation.purpose_label"), t("evaluation.purpose_hint"),
+                                     limit=PURPOSE_LIMIT)
+        self.purpose.text_area.add_class("qa-planner-purpose")
+        self.purpose.text_area.observe(lambda _: self.download.reset(), names="value")
+        self.download = DownloadPanel(self.handout, basename="evaluation-plan",
+                                      button_label=t("evaluation.planner_prepare"))
+        super().__init__([
+            _heading(t("evaluation.collect_heading"), 3, t("evaluation.collect_hint")),
+            *self.source_boxes.values(),
+            self.indicator_view,
+            _heading(t("evaluation.tools_heading"), 3, t("evaluation.tools_hint")),
+            *tool_parts,
+            self.purpose,
+            self.status,
+            self.download,
+        ], **kwargs)
+        self.add_class("pack-evaluation-planner")
+        self._draw_indicators()
+
+    # ---- state ----
+
+    def tick(self, source_id: str, on: bool = True) -> None:
+        """Tick (or untick) something the group already collects. KeyError if unknown."""
+        self.source_boxes[source_id].value = bool(on)
+
+    def add_tool(self, tool_id: str, on: bool = True) -> None:
+        """Add (or take out) a standard tool. KeyError if unknown."""
+        self.tool_boxes[tool_id].value = bool(on)
+
+    def ticked(self) -> list[DataSource]:
+        return [s for s in self.content.sources if self.source_boxes[s.id].value]
+
+    def tools(self) -> list[Tool]:
+        return [tool for tool in self.content.tools if self.tool_boxes[tool.id].value]
+
+    def indicators(self) -> list[str]:
+        """Suggested indicators for what is ticked, in order, without repeats."""
+        found: list[str] = []
+        for source in self.ticked():
+            found += [i for i in source.indicators if i not in found]
+        return found
+
+    def _on_source(self, source: DataSource, on: bool) -> None:
+        self._draw_indicators()
+        self.download.reset()
+        key = "evaluation.source_ticked" if on else "evaluation.source_unticked"
+        self.status.say(t(key, label=source.label, count=len(self.indicators())))
+
+    def _on_tool(self, tool: Tool, on: bool) -> None:
+        self.download.reset()
+        key = "evaluation.tool_added" if on else "evaluation.tool_removed"
+        self.status.say(t(key, name=tool.name))
+
+    def _draw_indicators(self) -> None:
+        heading = f"<h4>{escape(t('evaluation.indicators_heading'))}</h4>"
+        indicators = self.indicators()
+        if not indicators:
+            self.indicator_view.value = heading + f"<p>{escape(t('evaluation.none_ticked'))}</p>"
+            return
+        items = "".join(f"<li>{escape(i)}</li>" for i in indicators)
+        cautions = [s.caution for s in self.ticked() if s.caution]
+        care = ""
+        if cautions:
+            care = (f"<p><strong>{escape(t('evaluation.take_care'))}</strong></p><ul>"
+                    + "".join(f"<li>{escape(c)}</li>" for c in cautions) + "</ul>")
+        self.indicator_view.value = f"{heading}<ul>{items}</ul>{care}"
+
+    # ---- the download ----
+
+    def handout(self) -> Handout | str:
+        """The plan: exactly what was ticked and typed, with the tools chosen."""
+        purpose = self.purpose.checked
+        if purpose.too_long:
+            return t("handout.waiting")
+        ticked, tools = self.ticked(), self.tools()
+        if not ticked and not tools and purpose.is_empty:
+            return t("evaluation.planner_nothing")
+        handout = Handout(self.content.title, self.content.intro)
+        handout.add(t("evaluation.plan_purpose"), [purpose.text] if purpose.text else [])
+        handout.add(t("evaluation.plan_collect"), [s.label for s in ticked])
+        handout.add(t("evaluation.indicators_heading"), self.indicators())
+        handout.add(t("evaluation.take_care"), [s.caution for s in ticked if s.caution])
+        for tool in tools:
+            items = list(tool.questions) + list(tool.notes)
+            items.append(t("evaluation.plan_link", text=tool.link_text, url=tool.url))
+            handout.add(f"{tool.name} ({t(ACCESS_LABELS[tool.access])})", items)
+        handout.add(t("evaluation.plan_good_practice"), self.content.good_practice)
+        return handout
+
+
+def evaluation_planner(path: str = "evaluation/planner.yaml"):
+    """The evaluation planner from a file in ``assets/``; a calm message if it is broken."""
+    try:
+        return EvaluationPlanner(load_planner(path))
+    except ContentError as error:
+        return error_block(error)
+
+
+# ====================================================================================
+# The consent-script builder
+# ====================================================================================
+
+
+@dataclass(frozen=True)
+class ConsentOption:
+    id: str
+    text: str
+    default: bool = False
+
+
+@dataclass(frozen=True)
+class ConsentSection:
+    id: str
+    heading: str
+    hint: str
+    options: list[ConsentOption]
+
+
+def load_consent(path: str) -> tuple[str, str, list[ConsentSection]]:
+    """Read and check the consent builder's file: title, intro and sections.
+
+    The sections must include ``collect``, ``who-sees``, ``how-long`` and ``confidentiality``.
+    """
+    check = Checker(path)
+    data = check.mapping(load_yaml(path), "The file")
+    title = check.text(data, "title", "The file", 120)
+    intro = check.text(data, "intro", "The file", 600)
+    seen: set[str] = set()
+    option_ids: set[str] = set()
+    sections = []
+    for number, entry in enumerate(check.items(data.get("sections"), "'sections'"), start=1):
+        where = f"Section {number}"
+        check.mapping(entry, where)
+        section_id = check.identifier(entry, where, seen)
+        options = []
+        for option_number, option in enumerate(
+                check.items(entry.get("options"), f"{where}'s 'options'"), start=1):
+            inside = f"{where}, option {option_number}"
+            check.mapping(option, inside)
+            default = option.get("default", False)
+            if not isinstance(default, bool):
+                check.fail(f"{inside} needs 'default' as true or false")
+            options.append(ConsentOption(
+                id=check.identifier(option, inside, option_ids),
+                text=check.text(option, "text", inside, 400),
+                default=default,
+            ))
+        sections.append(ConsentSection(
+            id=section_id,
+            heading=check.text(entry, "heading", where, 120),
+            hint=check.text(entry, "hint", where, 300, required=False),
+            options=options,
+        ))
+    missing = [name for name in REQUIRED_SECTIONS if name not in seen]
+    if missing:
+        check.fail(f"the sections need the ids {', '.join(missing)}")
+    return title, intro, sections
+
+
+class ConsentBuilder(widgets.VBox):
+    """Choose plain-language sentences for each part of a consent script, add your own, see
+    the script as it stands, and download it to print.
+
+    Parameters
+    ----------
+    title, intro : str
+        The script's title and the note above the builder.
+    sections : sequence of ConsentSection
+        From :func:`load_consent`.
+    """
+
+    def __init__(self, title: str, intro: str, sections: list[ConsentSection], **kwargs):
+        self.title = title
+        self.sections = sections
+        self.status = LiveStatus()
+        self.group_name = widgets.Text(description=t("evaluation.group_name"),
+                                       continuous_update=False,
+                                       style={"description_width": "initial"},
+                                       layout=widgets.Layout(width="100%", max_width="40rem"))
+        self.group_name.add_class("qa-consent-group")
+        self.group_name.observe(lambda _: self._changed(), names="value")
+        self.boxes: dict[str, dict[str, widgets.Checkbox]] = {}
+        self.own: dict[str, ReflectionBox] = {}
+        parts: list[widgets.Widget] = [widgets.HTML(f"<p>{escape(intro)}</p>"), self.group_name]
+        for section in sections:
+            parts.append(_heading(section.heading, 4, section.hint))
+            boxes = {}
+            for option in section.options:
+                box = _checkbox(option.text, f"qa-consent-{option.id}", option.default)
+                box.add_class("qa-consent-option")
+                box.observe(lambda change, o=option: self._on_tick(o, change["new"]),
+                            names="value")
+                boxes[option.id] = box
+                parts.append(box)
+            self.boxes[section.id] = boxes
+            own = ReflectionBox(t("evaluation.own_sentence", heading=section.heading),
+                                limit=OWN_SENTENCE_LIMIT)
+            own.text_area.add_class(f"qa-consent-own-{section.id}")
+            own.text_area.observe(lambda _: self._changed(), names="value")
+            self.own[section.id] = own
+            parts.append(own)
+        self.preview = widgets.HTML()
+        self.preview.add_class("qa-consent-preview")
+        self.download = DownloadPanel(self.handout, basename="how-we-use-information",
+                                      button_label=t("evaluation.consent_prepare"))
+        parts += [self.status, self.preview, self.download]
+        super().__init__(parts, **kwargs)
+        self.add_class("pack-consent-builder")
+        self._draw_preview()
+
+    def toggle(self, section_id: str, option_id: str, on: bool = True) -> None:
+        """Put a sentence in (or take it out of) the script. KeyError if unknown."""
+        self.boxes[section_id][option_id].value = bool(on)
+
+    def write_own(self, section_id: str, text: str) -> None:
+        """Type a sentence of the group's own into a section. KeyError if unknown."""
+        self.own[section_id].write(text)
+
+    def set_group_name(self, text: str) -> None:
+        self.group_name.value = text
+
+    def script_title(self) -> str:
+        name = check_text(self.group_name.value, GROUP_NAME_LIMIT)
+        if name.text and not name.too_long:
+            return t("evaluation.consent_title_named", title=self.title, name=name.text)
+        return self.title
+
+    def script(self) -> list[tuple[str, list[str]]]:
+        """Each section's heading with its chosen sentences, then the group's own sentence."""
+        result = []
+        for section in self.sections:
+            sentences = [option.text for option in section.options
+                         if self.boxes[section.id][option.id].value]
+            own = self.own[section.id].checked.usable
+            if own:
+                sentences.append(own)
+            result.append((section.heading, sentences))
+        return result
+
+    def missing(self) -> list[str]:
+        """Headings of the required sections that say nothing yet."""
+        return [heading for section, (heading, sentences) in zip(self.sections, self.script(),
+                                                                  strict=True)
+                if section.id in REQUIRED_SECTIONS and not sentences]
+
+    def _on_tick(self, option: ConsentOption, on: bool) -> None:
+        key = "evaluation.sentence_added" if on else "evaluation.sentence_removed"
+        self.status.say(t(key, text=option.text))
+        self._changed()
+
+    def _changed(self) -> None:
+        self.download.reset()
+        self._draw_preview()
+
+    def _too_long(self) -> str:
+        name = check_text(self.group_name.value, GROUP_NAME_LIMIT)
+        if name.too_long:
+            return t("evaluation.group_name_too_long", limit=GROUP_NAME_LIMIT)
+        if any(box.checked.too_long for box in self.own.values()):
+            return t("handout.waiting")
+        return ""
+
+    def _draw_preview(self) -> None:
+        parts = [f"<h4>{escape(t('evaluation.preview_heading'))}</h4>",
+                 f'<div class="pack-card"><h3>{escape(self.script_title())}</h3>']
+        for heading, sentences in self.script():
+            if sentences:
+                parts.append(f"<h4>{escape(heading)}</h4><ul>"
+                             + "".join(f"<li>{escape(s)}</li>" for s in sentences) + "</ul>")
+        parts.append("</div>")
+        missing = self.missing()
+        if missing:
+            parts.append(f'<p class="pack-message pack-message--warning">'
+                         f"{escape(t('evaluation.still_to_cover', sections='; '.join(missing)))}"
+                         "</p>")
+        problem = self._too_long()
+        if problem:
+            parts.append(f'<p class="pack-message">{escape(problem)}</p>')
+        self.preview.value = "".join(parts)
+
+    def handout(self) -> Handout | str:
+        """The script to print: exactly the chosen and typed sentences, section by section."""
+        problem = self._too_long()
+        if problem:
+            return problem
+        handout = Handout(self.script_title())
+        for heading, sentences in self.script():
+            handout.add(heading, sentences)
+        return handout
+
+
+def consent_builder(path: str = "evaluation/consent.yaml"):
+    """The consent-script builder from a file in ``assets/``; a calm message if broken."""
+    try:
+        return ConsentBuilder(*load_consent(path))
+    except ContentError as error:
+        return error_block(error)
+
+
+# ====================================================================================
+# The anonymous session feedback form
+# ====================================================================================
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    text: str
+    options: list[tuple[str, str]]
+
+
+@dataclass(frozen=True)
+class FeedbackContent:
+    title: str
+    intro: str
+    threshold: int
+    threshold_reason: str
+    questions: list[Question]
+
+
+def load_feedback(path: str) -> FeedbackContent:
+    """Read and check the feedback form's file, including its threshold (3 to 30)."""
+    check = Checker(path)
+    data = check.mapping(load_yaml(path), "The file")
+    threshold = data.get("threshold")
+    low, high = THRESHOLD_RANGE
+    if (not isinstance(threshold, int) or isinstance(threshold, bool)
+            or not low <= threshold <= high):
+        check.fail(f"'threshold' should be a whole number from {low} to {high}")
+    seen: set[str] = set()
+    questions = []
+    for number, entry in enumerate(check.items(data.get("questions"), "'questions'"), start=1):
+        where = f"Question {number}"
+        check.mapping(entry, where)
+        question_id = check.identifier(entry, where, seen)
+        option_ids: set[str] = set()
+        options = []
+        for option_number, option in enumerate(
+                check.items(entry.get("options"), f"{where}'s 'options'", 2), start=1):
+            inside = f"{where}, option {option_number}"
+            check.mapping(option, inside)
+            option_id = check.identifier(option, inside, option_ids)
+            if option_id == PASS:
+                check.fail(f"{inside} cannot use the id 'pass': Pass is added for every question")
+            options.append((option_id, check.text(option, "label", inside, 60)))
+        questions.append(Question(question_id, check.text(entry, "text", where, 200), options))
+    return FeedbackContent(
+        title=check.text(data, "title", "The file", 120),
+        intro=check.text(data, "intro", "The file", 600),
+        threshold=threshold,
+        threshold_reason=check.text(data, "threshold_reason", "The file", 600),
+        questions=questions,
+    )
+
+
+class FeedbackForm(widgets.VBox):
+    """An anonymous feedback form for one shared device, or for a facilitator typing in slips.
+
+    Each person answers (every question can be passed or left), then presses "Add my
+    answers": her answers go into running totals and the form clears for the next person.
+    Only the totals are kept, never anyone's set of answers, and they are shown only once
+    the round is finished and at least ``threshold`` people have added answers. A question
+    answered by fewer than ``threshold`` people keeps its totals hidden. Once the totals are
+    shown the round is closed, so later answers cannot be worked out by comparing totals;
+    "Start a new round" clears everything.
+
+    Parameters
+    ----------
+    content : FeedbackContent
+        From :func:`load_feedback`.
+    """
+
+    def __init__(self, content: FeedbackContent, **kwargs):
+        self.content = content
+        self.threshold = content.threshold
+        self.scales: dict[str, ChoiceScale] = {}
+        for question in content.questions:
+            scale = ChoiceScale(question.text, question.options)
+            scale.add_class(f"qa-feedback-{question.id}")
+            self.scales[question.id] = scale
+        self.add_button = widgets.Button(description=t("evaluation.feedback_add"))
+        self.add_button.add_class("qa-feedback-add")
+        self.add_button.on_click(lambda _: self._add_and_refocus())
+        self.clear_button = widgets.Button(description=t("evaluation.feedback_clear"))
+        self.clear_button.add_class("qa-feedback-clear")
+        self.clear_button.on_click(lambda _: self.clear_form())
+        self.status = LiveStatus()
+        self.status.add_class("qa-feedback-status")
+
+        self.show_button = widgets.Button(description=t("evaluation.feedback_show"))
+        self.show_button.add_class("qa-feedback-show")
+        self.show_button.on_click(lambda _: self.show_totals())
+        self.totals_view = widgets.HTML()
+        self.totals_view.add_class("qa-feedback-totals")
+        self.totals_status = LiveStatus()
+        self.totals_status.add_class("qa-feedback-totals-status")
+        self.download = DownloadPanel(self.handout, basename="feedback-totals",
+                                      button_label=t("evaluation.feedback_prepare"))
+        self.new_round_button = widgets.Button(description=t("evaluation.feedback_new_round"))
+        self.new_round_button.add_class("qa-feedback-new-round")
+        self.new_round_button.on_click(lambda _: self._new_round_pressed())
+
+        form = widgets.VBox([*self.scales.values(),
+                             widgets.HBox([self.add_button, self.clear_button]),
+                             self.status])
+        form.add_class("pack-feedback-form")
+        totals = widgets.VBox([
+            _heading(t("evaluation.totals_heading"), 3,
+                     t("evaluation.totals_hint", threshold=self.threshold)),
+            self.show_button, self.totals_status, self.totals_view, self.download,
+            self.new_round_button,
+        ])
+        totals.add_class("pack-feedback-totals")
+        super().__init__([
+            widgets.HTML(f"<p>{escape(content.intro)}</p>"
+                         f"<p><strong>{escape(t('evaluation.why_threshold'))}</strong> "
+                         f"{escape(content.threshold_reason)}</p>"),
+            form,
+            totals,
+        ], **kwargs)
+        self.add_class("pack-feedback")
+        self._start_round()
+
+    # ---- collecting ----
+
+    def _start_round(self) -> None:
+        self.responses = 0
+        self.finished = False
+        self._confirming_new_round = False
+        self._counts = {q.id: {key: 0 for key, _ in q.options} for q in self.content.questions}
+        self._answered = {q.id: 0 for q in self.content.questions}
+        for scale in self.scales.values():
+            scale.clear()
+        self.totals_view.value = ""
+        self.download.reset()
+
+    def answer(self, question_id: str, option: str) -> None:
+        """Answer a question on the form (an option key or ``"pass"``). KeyError if unknown."""
+        self.scales[question_id].choose(option)
+
+    def form_answers(self) -> dict[str, str | None]:
+        """What is on the form right now, before it is added (None: not answered)."""
+        return {qid: scale.choice for qid, scale in self.scales.items()}
+
+    def add_answers(self) -> bool:
+        """Add the answers on the form to the totals and clear the form for the next person.
+
+        Passed and unanswered questions count as skipped. Returns False (and says why) once
+        the round is finished.
+        """
+        self._confirming_new_round = False
+        if self.finished:
+            self.status.say(t("evaluation.feedback_closed"))
+            return False
+        answered_any = False
+        for question_id, choice in self.form_answers().items():
+            if choice is not None and choice != PASS:
+                self._counts[question_id][choice] += 1
+                self._answered[question_id] += 1
+                answered_any = True
+        self.responses += 1
+        for scale in self.scales.values():
+            scale.clear()
+        key = "evaluation.feedback_added" if answered_any else "evaluation.feedback_added_empty"
+        self.status.say(t(key, count=self.responses))
+        return True
+
+    def _add_and_refocus(self) -> None:
+        if self.add_answers() and self.scales:
+            next(iter(self.scales.values())).focus_first()
+
+    def clear_form(self) -> None:
+        """Clear the form without adding anything."""
+        for scale in self.scales.values():
+            scale.clear()
+        self.status.say(t("evaluation.feedback_cleared"))
+
+    # ---- totals ----
+
+    def show_totals(self) -> bool:
+        """Finish the round and show the totals, if at least ``threshold`` people answered."""
+        self._confirming_new_round = False
+        if not self.finished and self.responses < self.threshold:
+            self.totals_status.say(t("evaluation.feedback_too_few", count=self.responses,
+                                     threshold=self.threshold,
+                                     more=self.threshold - self.responses))
+            return False
+        self.finished = True
+        self._draw_totals()
+        self.totals_status.say(t("evaluation.feedback_shown", count=self.responses))
+        return True
+
+    def totals(self) -> dict[str, dict[str, int] | None] | None:
+        """Question -> option -> count, once the round is finished; a question answered by
+        fewer than ``threshold`` people is None. Before the round is finished: None."""
+        if not self.finished:
+            return None
+        return {qid: (dict(counts) if self._answered[qid] >= self.threshold else None)
+                for qid, counts in self._counts.items()}
+
+    def _draw_totals(self) -> None:
+        totals = self.totals() or {}
+        parts = [f"<p>{escape(t('evaluation.feedback_total_people', count=self.responses))}</p>"]
+        for question in self.content.questions:
+            counts = totals.get(question.id)
+            parts.append(f"<h4>{escape(question.text)}</h4>")
+            if counts is None:
+                hidden = t("evaluation.feedback_hidden", threshold=self.threshold)
+                parts.append(f"<p>{escape(hidden)}</p>")
+                continue
+            answered = self._answered[question.id]
+            values = [(label, counts[key]) for key, label in question.options]
+            parts.append(bar_chart_svg(values, answered, question.text))
+            parts.append(text_alternative(values, answered))
+        self.totals_view.value = "".join(parts)
+
+    def handout(self) -> Handout | str:
+        """The group totals to keep: counts per answer only. Nothing before the round ends."""
+        if not self.finished:
+            return t("evaluation.feedback_not_yet", threshold=self.threshold)
+        totals = self.totals() or {}
+        handout = Handout(self.content.title,
+                          t("evaluation.feedback_total_people", count=self.responses))
+        for question in self.content.questions:
+            counts = totals.get(question.id)
+            if counts is None:
+                items = [t("evaluation.feedback_hidden", threshold=self.threshold)]
+            else:
+                answered = self._answered[question.id]
+                items = [t("evaluation.feedback_count", label=label, count=counts[key],
+                           answered=answered) for key, label in question.options]
+            handout.add(question.text, items)
+        return handout
+
+    # ---- a new round ----
+
+    def new_round(self) -> None:
+        """Clear every total and the form, and start collecting again."""
+        self._start_round()
+        self.totals_status.say(t("evaluation.feedback_new_round_done"))
+
+    def _new_round_pressed(self) -> None:
+        """The button asks once before clearing totals that have not been cleared yet."""
+        if self.responses and not self._confirming_new_round:
+            self._confirming_new_round = True
+            self.totals_status.say(t("evaluation.feedback_new_round_confirm"))
+            return
+        self.new_round()
+
+
+def feedback_form(path: str = "evaluation/feedback.yaml"):
+    """The anonymous feedback form from a file in ``assets/``; a calm message if broken."""
+    try:
+        return FeedbackForm(load_feedback(path))
+    except ContentError as error:
+        return error_block(error)

@@ -1,0 +1,679 @@
+"""The Leadership chapter's exercises.
+
+- :class:`LeadershipSort`: the leadership qualities sort (a :class:`~peer_support.sort.ColumnSort`)
+  with column presets from ``assets/`` ("My strengths", or "Leaders and peers" for group talk)
+  and a downloadable "my leadership strengths" card.
+- :func:`leadership_questions`: questions to discuss, one at a time in large type (a CardDeck).
+- :class:`StrengthSpotting`: how to give specific, positive, consent-first feedback, with a
+  quality chooser. There is no name field: nothing says who a strength belongs to.
+- :class:`SharedRoles`: a rota of session roles the group fills in and prints.
+- :func:`leadership_reflection`: private prompts (a Reflection).
+
+Nothing typed is written on the server; downloads are built in the page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import ipywidgets as widgets
+
+from .blocks import error_block
+from .choice import ChoiceScale
+from .content import Checker, ContentError, load_yaml
+from .deck import CardDeck, plain_card
+from .handout import DownloadPanel, Handout
+from .i18n import t
+from .reflection import Reflection, ReflectionBox, load_reflection
+from .sort import CARD_LIMIT, ColumnSort
+from .status import LiveStatus
+from .text import check_text, escape
+
+__all__ = [
+    "LeadershipSort",
+    "SharedRoles",
+    "StrengthSpotting",
+    "leadership_questions",
+    "leadership_reflection",
+    "leadership_sort",
+    "shared_roles",
+    "strength_spotting",
+]
+
+KINDS = ("quiet", "relational", "visible")
+MINIMUM_QUALITIES = 24
+MINIMUM_QUESTIONS = 6
+STEP_LIMIT = 200
+ROTA_NAME_LIMIT = 40
+MAX_SESSIONS = 12
+
+
+def field_look() -> dict:
+    """A rota box's look: its label on its own line, the box the full width below it."""
+    return {"style": {"description_width": "100%"}, "layout": widgets.Layout(width="100%")}
+
+
+
+# ---- content ----
+
+
+@dataclass(frozen=True)
+class Quality:
+    """One card in the qualities sort. ``kind`` is quiet, relational or visible."""
+
+    id: str
+    text: str
+    kind: str
+
+
+def load_qualities(path: str) -> list[Quality]:
+    """Read and check the qualities file (at least 24, texts unique ignoring case)."""
+    check = Checker(path)
+    data = check.mapping(load_yaml(path), "The file")
+    entries = check.items(data.get("qualities"), "'qualities'", minimum=MINIMUM_QUALITIES)
+    seen_ids: set[str] = set()
+    seen_texts: set[str] = set()
+    qualities = []
+    for number, entry in enumerate(entries, start=1):
+        where = f"Quality {number}"
+        check.mapping(entry, where)
+        quality_id = check.identifier(entry, where, seen_ids)
+        text = check.text(entry, "text", where, CARD_LIMIT)
+        if text.casefold() in seen_texts:
+            check.fail(f"{where} repeats the text '{text}'")
+        seen_texts.add(text.casefold())
+        kind = entry.get("kind")
+        if kind not in KINDS:
+            check.fail(f"{where} needs 'kind' as one of {', '.join(KINDS)}")
+        qualities.append(Quality(id=quality_id, text=text, kind=kind))
+    return qualities
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column of the sort. ``card_heading`` is its heading on the download."""
+
+    id: str
+    heading: str
+    on_card: bool
+    card_heading: str
+
+
+@dataclass(frozen=True)
+class Preset:
+    """A set of columns, with the words for its download."""
+
+    id: str
+    name: str
+    card_title: str
+    card_intro: str
+    step_label: str
+    step_heading: str
+    step_hint: str
+    columns: list[Column]
+
+
+def load_presets(path: str) -> list[Preset]:
+    """Read and check the sort's column presets."""
+    check = Checker(path)
+    data = check.mapping(load_yaml(path), "The file")
+    seen: set[str] = set()
+    presets = []
+    for number, entry in enumerate(check.items(data.get("presets"), "'presets'"), start=1):
+        where = f"Preset {number}"
+        check.mapping(entry, where)
+        preset_id = check.identifier(entry, where, seen)
+        raw_columns = entry.get("columns")
+        if not isinstance(raw_columns, list) or not 2 <= len(raw_columns) <= 5:
+            check.fail(f"{where} needs 'columns' as a list of 2 to 5 columns")
+        column_ids: set[str] = set()
+        columns = []
+        for column_number, column in enumerate(raw_columns, start=1):
+            column_where = f"{where}, column {column_number}"
+            check.mapping(column, column_where)
+            column_id = check.identifier(column, column_where, column_ids)
+            on_card = column.get("on_card")
+            if not isinstance(on_card, bool):
+                check.fail(f"{column_where} needs 'on_card' as true or false")
+            columns.append(Column(
+                id=column_id,
+                heading=check.text(column, "heading", column_where, 60),
+                on_card=on_card,
+                card_heading=check.text(column, "card_heading", column_where, 80,
+                                        required=on_card),
+            ))
+        if not any(column.on_card for column in columns):
+            check.fail(f"{where} needs at least one column with 'on_card: true'")
+        presets.append(Preset(
+            id=preset_id,
+            name=check.text(entry, "name", where, 60),
+            card_title=check.text(entry, "card_title", where, 80),
+            card_intro=check.text(entry, "card_intro", where, 300, required=False),
+            step_label=check.text(entry, "step_label", where, 120),
+            step_heading=check.text(entry, "step_heading", where, 80),
+            step_hint=check.text(entry, "step_hint", where, 300, required=False),
+            columns=columns,
+        ))
+    return presets
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    text: str
+
+
+def load_questions(path: str) -> tuple[str, list[Question]]:
+    """Read and check the leadership questions: an intro and at least six questions."""
+    check = Checker(path)
+    data = check.mapping(load_yaml(path), "The file")
+    intro = check.text(data, "intro", "The file", 300)
+    seen: set[str] = set()
+    questions = []
+    entries = check.items(data.get("questions"), "'questions'", minimum=MINIMUM_QUESTIONS)
+    for number, entry in enumerate(entries, start=1):
+        where = f"Question {number}"
+        check.mapping(entry, where)
+        questions.append(Question(id=check.identifier(entry, where, seen),
+                                  text=check.text(entry, "text", where, 200)))
+    return intro, questions
+
+
+@dataclass(frozen=True)
+class SpottingGuide:
+    intro: str
+    steps: list[str]
+    starters: list[str]
+
+
+def load_spotting_guide(path: str) -> SpottingGuide:
+    """Read and check the strength spotting guide: intro, steps and sentence starters."""
+    check = Checker(path)
+    data = check.mapping(load_yaml(path), "The file")
+    return SpottingGuide(
+        intro=check.text(data, "intro", "The file", 300),
+        steps=check.texts(data, "steps", "The file", 3, 300),
+        starters=check.texts(data, "starters", "The file", 1, 120),
+    )
+
+
+@dataclass(frozen=True)
+class Role:
+    id: str
+    name: str
+    does: str
+
+
+def load_roles(path: str) -> tuple[str, int, list[Role]]:
+    """Read and check the rota file: its intro, number of sessions and roles."""
+    check = Checker(path)
+    data = check.mapping(load_yaml(path), "The file")
+    intro = check.text(data, "intro", "The file", 300)
+    sessions = data.get("sessions")
+    if not isinstance(sessions, int) or isinstance(sessions, bool) \
+            or not 1 <= sessions <= MAX_SESSIONS:
+        check.fail(f"The file needs 'sessions' as a whole number from 1 to {MAX_SESSIONS}")
+    seen: set[str] = set()
+    roles = []
+    for number, entry in enumerate(check.items(data.get("roles"), "'roles'"), start=1):
+        where = f"Role {number}"
+        check.mapping(entry, where)
+        roles.append(Role(id=check.identifier(entry, where, seen),
+                          name=check.text(entry, "name", where, 40),
+                          does=check.text(entry, "does", where, 300)))
+    return intro, sessions, roles
+
+
+# ---- 1. the leadership qualities sort ----
+
+
+class LeadershipSort(widgets.VBox):
+    """The qualities sort with switchable column presets and a downloadable card.
+
+    Parameters
+    ----------
+    qualities : list of Quality
+        The cards, in the order they come up.
+    presets : list of Preset
+        Column sets; the first is used at the start.
+
+    Switching preset starts the sort again. If anything is sorted, it asks first and says so;
+    nothing is put back until she confirms.
+    """
+
+    def __init__(self, qualities: list[Quality], presets: list[Preset], **kwargs):
+        self.qualities = qualities
+        self.presets = {preset.id: preset for preset in presets}
+        self.preset = presets[0]
+        self._pending: str | None = None
+        self._was_complete = False
+
+        self.chooser = ChoiceScale(t("leadership.preset_question"),
+                                   [(p.id, p.name) for p in presets], allow_pass=False)
+        for key, button in self.chooser.buttons.items():
+            button.add_class(f"qa-leadership-preset-{key}")
+        self.chooser.on_choice(self.choose_preset)
+        self.switch_yes = widgets.Button(description=t("leadership.switch_yes"))
+        self.switch_yes.add_class("qa-leadership-switch-yes")
+        self.switch_yes.on_click(lambda _: self._confirm_switch())
+        self.switch_no = widgets.Button(description=t("leadership.switch_no"))
+        self.switch_no.add_class("qa-leadership-switch-no")
+        self.switch_no.on_click(lambda _: self._cancel_switch())
+        self.confirm_box = widgets.HBox([self.switch_yes, self.switch_no])
+        self.confirm_box.add_class("pack-choice-row")
+        self.confirm_box.layout.display = "none"
+        self.status = LiveStatus()
+        self.status.add_class("qa-leadership-sort-status")
+
+        self.sort_holder = widgets.VBox()
+        # The hint is set per preset; a placeholder makes the box include its hint line.
+        self.step_box = ReflectionBox(self.preset.step_label, hint=" ", limit=STEP_LIMIT)
+        self.step_box.text_area.add_class("qa-leadership-step")
+        self.step_box.text_area.observe(lambda _: self.download.reset(), names="value")
+        self.card_note = widgets.HTML()
+        self.download = DownloadPanel(self.handout, basename="leadership-strengths",
+                                      button_label=t("leadership.prepare_card"))
+        card_box = widgets.VBox([
+            widgets.HTML(f"<h3>{escape(t('leadership.card_heading'))}</h3>"),
+            self.card_note, self.step_box, self.download,
+        ])
+        card_box.add_class("pack-our-words")
+        card_box.add_class("qa-leadership-card")
+
+        super().__init__([self.chooser, self.status, self.confirm_box, self.sort_holder,
+                          card_box], **kwargs)
+        self.add_class("pack-leadership-sort")
+        self._build_sort()
+        self.chooser.show(self.preset.id)
+        self.chooser.status.say("")
+
+    # ---- presets ----
+
+    def choose_preset(self, preset_id: str) -> None:
+        """Switch to the preset ``preset_id``, asking first if anything is sorted.
+
+        KeyError for an unknown preset.
+        """
+        if preset_id not in self.presets:
+            raise KeyError(preset_id)
+        self.chooser.status.say("")  # this status line speaks for the chooser
+        if preset_id == self.preset.id:
+            self._pending = None
+            self.confirm_box.layout.display = "none"
+            self.chooser.show(preset_id)
+            self.status.say(t("leadership.preset_same", name=self.preset.name))
+            return
+        if self.sort.sorted_count() == 0:
+            self.switch_preset(preset_id)
+            return
+        self._pending = preset_id
+        self.chooser.show(self.preset.id)  # nothing changes until she says yes
+        self.confirm_box.layout.display = None
+        self.status.say(t("leadership.switch_ask", name=self.presets[preset_id].name,
+                          count=self.sort.sorted_count()))
+        self.switch_no.focus()
+
+    def switch_preset(self, preset_id: str) -> None:
+        """Use the preset ``preset_id`` now: new columns, and the sort starts again."""
+        self.preset = self.presets[preset_id]
+        self._pending = None
+        self.confirm_box.layout.display = "none"
+        self.chooser.show(preset_id)
+        self._build_sort()
+        self.download.reset()
+        columns = ", ".join(f"“{column.heading}”" for column in self.preset.columns)
+        self.status.say(t("leadership.switched", name=self.preset.name, columns=columns))
+
+    def _confirm_switch(self) -> None:
+        if self._pending is not None:
+            self.switch_preset(self._pending)
+        self.sort.focus_first()
+
+    def _cancel_switch(self) -> None:
+        self._pending = None
+        self.confirm_box.layout.display = "none"
+        self.status.say(t("leadership.switch_kept", name=self.preset.name))
+        self.chooser.buttons[self.preset.id].focus()
+
+    def _build_sort(self) -> None:
+        self.sort = ColumnSort([q.text for q in self.qualities],
+                               [(c.id, c.heading) for c in self.preset.columns],
+                               label=t("leadership.sort_label"))
+        self.sort.add_class("qa-leadership-sort")
+        self.sort.on_change(self._on_sort_change)
+        self.sort_holder.children = [self.sort]
+        self._was_complete = False
+        self.step_box.text_area.description = self.preset.step_label
+        self.step_box.hint.value = self.preset.step_hint
+        on_card = [c.heading for c in self.preset.columns if c.on_card]
+        left_off = [c.heading for c in self.preset.columns if not c.on_card]
+        note = t("leadership.card_has", columns=", ".join(f"“{h}”" for h in on_card))
+        if left_off:
+            note += " " + t("leadership.card_leaves_off",
+                            columns=", ".join(f"“{h}”" for h in left_off))
+        self.card_note.value = f"<p>{escape(note)}</p>"
+
+    def _on_sort_change(self) -> None:
+        self.download.reset()  # a link prepared earlier would hold the old sort
+        complete = self.sort.is_complete()
+        if complete and not self._was_complete:
+            # The last card was just sorted from the "Move to" buttons: the card is next.
+            self.step_box.text_area.focus()
+        self._was_complete = complete
+
+    # ---- moves (what the buttons do) ----
+
+    def move(self, quality: str, column: str) -> None:
+        self.sort.move(quality, column)
+
+    def move_back(self, quality: str) -> None:
+        self.sort.move_back(quality)
+
+    def reset(self) -> None:
+        self.sort.reset()
+
+    # ---- the card ----
+
+    def handout(self) -> Handout | str:
+        """The card: the qualities in each on-card column, in the order sorted, and the
+        small step if she wrote one. Unsorted qualities and off-card columns are left out."""
+        step = self.step_box.checked
+        if step.too_long:
+            return t("handout.waiting")
+        handout = Handout(self.preset.card_title, self.preset.card_intro)
+        for column in self.preset.columns:
+            if column.on_card:
+                handout.add(column.card_heading, self.sort.in_column(column.id))
+        handout.add(self.preset.step_heading, [step.text] if step.text else [])
+        return handout
+
+
+def leadership_sort(qualities: str = "leadership/qualities.yaml",
+                    presets: str = "leadership/sort-presets.yaml"):
+    """The leadership qualities sort; a clear message if a content file is broken."""
+    try:
+        return LeadershipSort(load_qualities(qualities), load_presets(presets))
+    except ContentError as error:
+        return error_block(error)
+
+
+# ---- 2. leadership questions ----
+
+
+def leadership_questions(path: str = "leadership/questions.yaml"):
+    """Questions one at a time in large type, with Previous, Next and Shuffle."""
+    try:
+        intro, questions = load_questions(path)
+    except ContentError as error:
+        return error_block(error)
+    deck = CardDeck([{"text": q.text, "id": q.id} for q in questions], render=plain_card,
+                    shuffle_button=True, label=t("leadership.question"))
+    deck.add_class("qa-leadership-questions")
+    box = widgets.VBox([widgets.HTML(f'<p class="pack-message">{escape(intro)}</p>'), deck])
+    box.add_class("pack-leadership-questions")
+    return box
+
+
+# ---- 3. strength spotting ----
+
+
+class StrengthSpotting(widgets.VBox):
+    """A facilitator-led strength spotting round.
+
+    The screen shows how to give feedback, then a quality chooser. "Show on screen" puts the
+    chosen quality up in large type with sentence starters. "Add to our list" collects the
+    qualities the group spotted today, as a poster to download. There is no name field.
+    """
+
+    def __init__(self, guide: SpottingGuide, qualities: list[Quality], **kwargs):
+        self.guide = guide
+        self.qualities = [q.text for q in qualities]
+        self.spotted: list[str] = []
+        steps = "".join(f"<li>{escape(step)}</li>" for step in guide.steps)
+        how = widgets.HTML(f"<p>{escape(guide.intro)}</p>"
+                           f"<h3>{escape(t('leadership.spot_how'))}</h3><ol>{steps}</ol>")
+        self.chooser = widgets.Dropdown(
+            options=[(t("leadership.spot_choose"), None)] + [(q, q) for q in self.qualities],
+            value=None, description=t("leadership.spot_label"),
+            layout=widgets.Layout(width="auto", max_width="100%"),
+            style={"description_width": "initial"})
+        self.chooser.add_class("qa-spot-chooser")
+        self.show_button = widgets.Button(description=t("leadership.spot_show"))
+        self.show_button.add_class("qa-spot-show")
+        self.show_button.on_click(lambda _: self.show(self.chooser.value))
+        self.add_button = widgets.Button(description=t("leadership.spot_add"))
+        self.add_button.add_class("qa-spot-add")
+        self.add_button.on_click(lambda _: self.add(self.chooser.value))
+        buttons = widgets.HBox([self.show_button, self.add_button])
+        buttons.add_class("pack-choice-row")
+        self.screen = widgets.HTML()
+        self.screen.add_class("qa-spot-screen")
+        self.status = LiveStatus()
+        self.list_view = widgets.HTML()
+        self.list_view.add_class("qa-spot-list")
+        self.clear_button = widgets.Button(description=t("leadership.spot_clear"))
+        self.clear_button.add_class("qa-spot-clear")
+        self.clear_button.on_click(lambda _: self.clear())
+        self.download = DownloadPanel(self.handout, basename="strengths-we-spotted")
+        list_box = widgets.VBox([
+            widgets.HTML(f"<h3>{escape(t('leadership.spot_list_heading'))}</h3>"),
+            self.list_view, self.download, self.clear_button,
+        ])
+        list_box.add_class("pack-our-words")
+        super().__init__([how, self.chooser, buttons, self.status, self.screen, list_box],
+                         **kwargs)
+        self.add_class("pack-strength-spotting")
+        self.screen.value = ""
+        self._draw_list()
+
+    def _check(self, quality: str | None) -> str | None:
+        if quality is None:
+            self.status.say(t("leadership.spot_none"))
+            return None
+        if quality not in self.qualities:
+            raise KeyError(quality)
+        return quality
+
+    def show(self, quality: str | None) -> None:
+        """Put ``quality`` on screen in large type, with the sentence starters."""
+        quality = self._check(quality)
+        if quality is None:
+            return
+        starters = "".join(f"<li>{escape(s)}</li>" for s in self.guide.starters)
+        self.screen.value = (
+            f'<div class="pack-card"><p>{escape(t("leadership.spot_noticed"))}</p>'
+            f'<p class="pack-card__term">{escape(quality)}</p>'
+            f"<p>{escape(t('leadership.spot_starters'))}</p><ul>{starters}</ul></div>")
+        self.status.say(t("leadership.spot_shown", quality=quality))
+
+    def add(self, quality: str | None) -> None:
+        """Add ``quality`` to the list of strengths spotted today (no names, repeats kept
+        once with a count)."""
+        quality = self._check(quality)
+        if quality is None:
+            return
+        self.spotted.append(quality)
+        self.status.say(t("leadership.spot_added", quality=quality))
+        self._draw_list()
+
+    def counts(self) -> list[tuple[str, int]]:
+        """Each quality spotted, in the order first spotted, with how often."""
+        counts: dict[str, int] = {}
+        for quality in self.spotted:
+            counts[quality] = counts.get(quality, 0) + 1
+        return list(counts.items())
+
+    def _describe(self, quality: str, count: int) -> str:
+        return quality if count == 1 else t("leadership.spot_times", quality=quality,
+                                              count=count)
+
+    def _draw_list(self) -> None:
+        if not self.spotted:
+            self.list_view.value = f"<p>{escape(t('leadership.spot_list_empty'))}</p>"
+        else:
+            items = "".join(f"<li>{escape(self._describe(q, n))}</li>" for q, n in self.counts())
+            self.list_view.value = f"<ul>{items}</ul>"
+        self.download.reset()
+
+    def clear(self) -> None:
+        """Empty the list and the screen."""
+        self.spotted = []
+        self.screen.value = ""
+        self.chooser.value = None
+        self._draw_list()
+        self.status.say(t("leadership.spot_cleared"))
+
+    def handout(self) -> Handout:
+        """A poster of the strengths spotted today, in large type, with no names."""
+        handout = Handout(t("leadership.spot_list_heading"), t("leadership.spot_poster_intro"),
+                          large_print=True)
+        handout.add(t("leadership.spot_poster_section"),
+                    [self._describe(q, n) for q, n in self.counts()])
+        return handout
+
+
+def strength_spotting(guide: str = "leadership/strength-spotting.yaml",
+                      qualities: str = "leadership/qualities.yaml"):
+    """The strength spotting round; a clear message if a content file is broken."""
+    try:
+        return StrengthSpotting(load_spotting_guide(guide), load_qualities(qualities))
+    except ContentError as error:
+        return error_block(error)
+
+
+# ---- 5. shared leadership roles ----
+
+
+class SharedRoles(widgets.VBox):
+    """A rota of session roles: one box per role per session, and a printable download.
+
+    Names stay in this page and go only into the download. Empty boxes are left out of it.
+    """
+
+    def __init__(self, intro: str, sessions: int, roles: list[Role], **kwargs):
+        self.intro = intro
+        self.roles = roles
+        self.sessions = sessions
+        described = "".join(f"<li><strong>{escape(r.name)}</strong>: {escape(r.does)}</li>"
+                            for r in roles)
+        header = widgets.HTML(f"<p>{escape(intro)}</p><ul>{described}</ul>"
+                              f"<p>{escape(t('leadership.rota_privacy'))}</p>")
+        self.boxes: dict[tuple[int, str], widgets.Text] = {}
+        self.when_boxes: dict[int, widgets.Text] = {}
+        session_boxes = []
+        for session in range(1, sessions + 1):
+            when = widgets.Text(description=t("leadership.rota_when", session=session),
+                                continuous_update=False, **field_look())
+            when.add_class("qa-rota-when")
+            self.when_boxes[session] = when
+            fields: list[widgets.Widget] = [when]
+            for role in roles:
+                box = widgets.Text(description=t("leadership.rota_field", session=session,
+                                                 role=role.name),
+                                   continuous_update=False, **field_look())
+                box.add_class(f"qa-rota-{role.id}")
+                self.boxes[(session, role.id)] = box
+                fields.append(box)
+            for field in fields:
+                field.observe(lambda _: self._on_edit(), names="value")
+            panel = widgets.VBox(
+                [widgets.HTML(f"<h4>{escape(t('leadership.rota_session', session=session))}</h4>"),
+                 *fields],
+                layout=widgets.Layout(border="2px solid #0b0c0c", padding="0 1rem 0.5rem"))
+            panel.add_class("qa-rota-session")
+            session_boxes.append(panel)
+        self.status = LiveStatus()
+        self.download = DownloadPanel(self.handout, basename="shared-roles",
+                                      button_label=t("leadership.rota_prepare"))
+        self.clear_button = widgets.Button(description=t("leadership.rota_clear"))
+        self.clear_button.add_class("qa-rota-clear")
+        self.clear_button.on_click(lambda _: self.clear())
+        # Side by side where there is room; one column on a projector or a phone.
+        grid = widgets.GridBox(session_boxes, layout=widgets.Layout(
+            grid_template_columns="repeat(auto-fit, minmax(min(100%, 20em), 1fr))",
+            grid_gap="0.75rem", margin="0 0 0.75rem"))
+        super().__init__([header, grid, self.status, self.download, self.clear_button],
+                         **kwargs)
+        self.add_class("pack-shared-roles")
+
+    def fill(self, session: int, role: str, name: str) -> None:
+        """Type ``name`` into the box for ``role`` in ``session``. KeyError if there is none."""
+        self.boxes[(session, role)].value = name
+
+    def set_when(self, session: int, when: str) -> None:
+        self.when_boxes[session].value = when
+
+    def problems(self) -> list[str]:
+        """A message for each box over the limit (nothing is cut)."""
+        return [box.description for box in self._all_boxes()
+                if check_text(box.value, ROTA_NAME_LIMIT).too_long]
+
+    def _all_boxes(self) -> list[widgets.Text]:
+        """Every box, in page order: each session's date, then its roles."""
+        return [box for session in range(1, self.sessions + 1)
+                for box in [self.when_boxes[session],
+                            *(self.boxes[(session, role.id)] for role in self.roles)]]
+
+    def _on_edit(self) -> None:
+        self.download.reset()
+        problems = self.problems()
+        if problems:
+            self.status.say(t("leadership.rota_too_long", boxes="; ".join(problems),
+                              limit=ROTA_NAME_LIMIT))
+        else:
+            self.status.say("")
+
+    def handout(self) -> Handout | str:
+        """The rota: what each role does, then each session with the names typed in.
+
+        Empty boxes, and sessions with no names, are left out.
+        """
+        if self.problems():
+            return t("handout.waiting")
+        sessions = []
+        for session in range(1, self.sessions + 1):
+            items = []
+            for role in self.roles:
+                name = check_text(self.boxes[(session, role.id)].value).text
+                if name:
+                    items.append(t("leadership.rota_item", role=role.name, name=name))
+            when = check_text(self.when_boxes[session].value).text
+            heading = t("leadership.rota_session", session=session)
+            if when:
+                heading = t("leadership.rota_session_when", session=session, when=when)
+            if items:
+                sessions.append((heading, items))
+        if not sessions:
+            return t("leadership.rota_empty")
+        handout = Handout(t("leadership.rota_title"), self.intro)
+        handout.add(t("leadership.rota_roles_heading"),
+                    [t("leadership.rota_item", role=r.name, name=r.does) for r in self.roles])
+        for heading, items in sessions:
+            handout.add(heading, items)
+        return handout
+
+    def clear(self) -> None:
+        """Empty every box and withdraw any download link."""
+        for box in self._all_boxes():
+            box.value = ""
+        self.download.reset()
+        self.status.say(t("leadership.rota_cleared"))
+
+
+def shared_roles(path: str = "leadership/roles.yaml"):
+    """The shared leadership rota; a clear message if the roles file is broken."""
+    try:
+        return SharedRoles(*load_roles(path))
+    except ContentError as error:
+        return error_block(error)
+
+
+# ---- 4. reflection ----
+
+
+def leadership_reflection(prompts: str = "leadership/reflection.yaml"):
+    """The private "me and leadership" reflection."""
+    try:
+        return Reflection(*load_reflection(prompts))
+    except ContentError as error:
+        return error_block(error)
