@@ -83,7 +83,7 @@ def test_active_offer_check_by_keyboard_alone_gives_the_action_list(page, server
                ("materials", "Partly")]
     for number, (_area, label) in enumerate(answers, start=1):
         if number > 1:
-            next_card(page, offer, "Next", f"Area {number} of 6", "Not yet")
+            next_card(page, offer, "Next area", f"Area {number} of 6", "Not yet")
         tab_to(page, button_in(offer, label))
         press_and_wait(page, ".qa-ratings-progress", f"{number} of 6 done")
     page.wait_for_function(
