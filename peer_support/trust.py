@@ -58,6 +58,7 @@ PRINCIPLES_FILE = "trust/principles.yaml"
 
 #: The sort's columns, by key. Headings come from the catalogue.
 COLUMNS = ("builds", "breaks")
+COLUMN_HEADING_KEYS = {"builds": "trust.builds", "breaks": "trust.breaks"}
 #: Most cards the group can pick as top builders (each becomes a draft agreement).
 TOP_LIMIT = 5
 #: Fewest cards a cards file must have, so the sort is worth doing.
@@ -188,7 +189,7 @@ class TrustSort(widgets.VBox):
         self._agreements = {card.text: card.agreement for card in self.cards}
         self.top: list[str] = []
         self.sort = ColumnSort([card.text for card in self.cards],
-                               [(key, t(f"trust.{key}")) for key in COLUMNS],
+                               [(key, t(COLUMN_HEADING_KEYS[key])) for key in COLUMNS],
                                label=t("trust.sort_label"), allow_add=True)
         self.sort.add_class("qa-trust-sort")
         self.sort.on_change(self._on_sort_change)
