@@ -342,16 +342,6 @@ def _bullets(items: list[str]) -> str:
 
 
 #: Room for ideas that wrap onto two lines, and checkboxes big enough to see on a projector.
-IDEA_CSS = """<style>
-.pack-self-care-plan .qa-self-care-idea { height: auto !important; margin: 0.25em 0; }
-.pack-self-care-plan .qa-self-care-idea .widget-label-basic {
-  display: flex; align-items: flex-start; gap: 0.5em; white-space: normal; line-height: 1.4;
-  height: auto; cursor: pointer; }
-.pack-self-care-plan .qa-self-care-idea input[type="checkbox"] {
-  font: inherit; flex: none; align-self: flex-start; width: 1.2em; height: 1.2em;
-  margin: 0.1em 0 0; }
-</style>"""
-
 PLAN_CSS = """
 @page { size: A4; margin: 12mm; }
 body { font-size: 11pt; line-height: 1.3; margin: 0 auto; }
@@ -467,7 +457,6 @@ class SelfCarePlan(widgets.VBox):
         self.status = LiveStatus()
 
         super().__init__([
-            widgets.HTML(IDEA_CSS),
             _heading(t("self_care.step_rate")),
             _paragraph(t("self_care.step_rate_help")),
             self.rating,
