@@ -15,7 +15,7 @@ import ipywidgets as widgets
 from IPython.display import HTML
 
 from .content import ASSETS_DIR, Checker, ContentError, load_yaml
-from .i18n import t
+from .i18n import HTML_LANG, current_language, page_query, t
 from .text import escape
 from .timer import ActivityTimer
 
@@ -34,19 +34,25 @@ def error_block(error: ContentError) -> HTML:
     return HTML(f'<div class="pack-error" role="alert"><p>{escape(message)}</p></div>')
 
 
-def content_note(topics: list[str]) -> HTML:
+def content_note(topics: list[str], cy: list[str] | None = None) -> HTML:
     """A content note for the top of a chapter: what it covers, and that skipping is fine.
 
     Parameters
     ----------
     topics : list of str
         Specific topics, for example ``["words about suicide and self-harm"]``.
+    cy : list of str, optional
+        The same topics in Welsh, shown when the page is in Welsh.
     """
-    items = "".join(f"<li>{escape(topic)}</li>" for topic in topics)
+    language = "cy" if cy and current_language() == "cy" else "en"
+    chosen = cy if language == "cy" else topics
+    items = "".join(f"<li>{escape(topic)}</li>" for topic in chosen)
+    # On a Welsh page without Welsh topics, the English list is marked as English.
+    list_lang = f' lang="{HTML_LANG[language]}"' if language != current_language() else ""
     return HTML(
         '<aside class="pack-content-note" aria-labelledby="pack-content-note-heading">'
         f'<h2 id="pack-content-note-heading">{escape(t("content_note.heading"))}</h2>'
-        f"<p>{escape(t('content_note.intro'))}</p><ul>{items}</ul>"
+        f"<p>{escape(t('content_note.intro'))}</p><ul{list_lang}>{items}</ul>"
         f"<p>{escape(t('content_note.choice'))}</p></aside>"
     )
 
@@ -139,7 +145,7 @@ class Chapter:
     @property
     def href(self) -> str:
         # Relative links resolve to /voila/render/<slug>.ipynb in Voilà, and work in JupyterLab.
-        return f"{self.slug}.ipynb"
+        return f"{self.slug}.ipynb{page_query()}"
 
     def exists(self, notebooks_dir: Path = NOTEBOOKS_DIR) -> bool:
         return (notebooks_dir / f"{self.slug}.ipynb").is_file()
@@ -193,7 +199,7 @@ def chapter_links(slug: str, notebooks_dir: Path = NOTEBOOKS_DIR) -> HTML:
         if position > 0:
             before = chapters[position - 1]
             links.append((before.href, t("links.previous", title=before.title)))
-        links.append((f"{START_PAGE}.ipynb", t("links.start")))
+        links.append((f"{START_PAGE}.ipynb{page_query()}", t("links.start")))
         if position < len(chapters) - 1:
             after = chapters[position + 1]
             links.append((after.href, t("links.next", title=after.title)))
@@ -201,7 +207,7 @@ def chapter_links(slug: str, notebooks_dir: Path = NOTEBOOKS_DIR) -> HTML:
         if chapters:
             links.append((chapters[0].href, t("links.next", title=chapters[0].title)))
     else:
-        links.append((f"{START_PAGE}.ipynb", t("links.start")))
+        links.append((f"{START_PAGE}.ipynb{page_query()}", t("links.start")))
     items = "".join(f'<li><a href="{escape(h)}">{escape(text)}</a></li>' for h, text in links)
     label = escape(t("links.nav_label"))
     return HTML(f'<nav aria-label="{label}"><ul class="pack-chapter-links">{items}</ul></nav>')

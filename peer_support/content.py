@@ -13,6 +13,8 @@ from typing import Any
 
 import yaml
 
+from .i18n import DEFAULT_LANGUAGE, current_language
+
 #: Where content files live. ``PACK_ASSETS`` lets a group point the pack at its own copy.
 ASSETS_DIR = Path(os.environ.get("PACK_ASSETS", Path(__file__).resolve().parent.parent / "assets"))
 
@@ -44,20 +46,34 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
+def localised_path(relative_path: str, language: str | None = None) -> str:
+    """The file to read for the page's language.
+
+    A page in Welsh reads ``<name>.cy.yaml`` beside ``<name>.yaml`` when a translation exists,
+    and the English file otherwise.
+    """
+    language = language or current_language()
+    if language == DEFAULT_LANGUAGE:
+        return relative_path
+    stem, dot, extension = relative_path.rpartition(".")
+    twin = f"{stem}.{language}.{extension}" if dot else f"{relative_path}.{language}"
+    return twin if (ASSETS_DIR / twin).is_file() else relative_path
+
+
 def load_yaml(relative_path: str) -> Any:
-    """Read a YAML file from the assets folder.
+    """Read a YAML file from the assets folder, in the page's language where translated.
 
     Parameters
     ----------
     relative_path : str
-        Path inside ``assets/``, for example ``"language/terms.yaml"``.
+        Path inside ``assets/`` of the English file, for example ``"language/terms.yaml"``.
 
     Raises
     ------
     ContentError
         If the file is missing, unreadable, not valid YAML or empty.
     """
-    path = ASSETS_DIR / relative_path
+    path = ASSETS_DIR / localised_path(relative_path)
     shown = display_path(path)
     try:
         text = path.read_text(encoding="utf-8")
@@ -87,7 +103,7 @@ class Checker:
     """
 
     def __init__(self, relative_path: str):
-        self.shown = display_path(ASSETS_DIR / relative_path)
+        self.shown = display_path(ASSETS_DIR / localised_path(relative_path))
 
     def fail(self, problem: str) -> None:
         raise ContentError(self.shown, problem)

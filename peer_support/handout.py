@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import ipywidgets as widgets
 
-from .i18n import t
+from .i18n import HTML_LANG, current_language, t
 from .status import LiveStatus
 from .text import escape
 
@@ -95,7 +95,7 @@ class Handout:
         size = "28pt" if self.large_print else "13pt"
         parts = [
             "<!DOCTYPE html>",
-            '<html lang="en-GB">',
+            f'<html lang="{HTML_LANG[current_language()]}">',
             "<head>",
             '<meta charset="utf-8">',
             f"<title>{escape(self.title)}</title>",

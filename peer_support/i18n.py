@@ -1,7 +1,17 @@
-"""The pack's text catalogue: every label an exercise shows, looked up by key.
+"""The pack's text catalogue: every label an exercise or the page shows, looked up by key.
 
-The chosen language travels in the page's URL (``?lang=cy``). Only English is written so far;
-the Welsh catalogue is the job of the Welsh-language work, and falls back to English until then.
+There is one catalogue per language in ``catalogue/``. English (``en.yaml``) is a flat
+``key: text`` file. Welsh (``cy.yaml``) gives each key a small record, so every entry carries
+its review status::
+
+    exit.button:
+      text: "Gadael y dudalen hon"
+      status: draft          # draft until a Welsh speaker has reviewed it; then reviewed
+      source: "..."          # optional: the public body whose wording this is
+      note: "..."            # optional: for example a North Wales alternative
+
+The chosen language travels in the page's URL (``?lang=cy``). A page asked for in Welsh gets a
+fresh kernel that can read its URL (see ``server_app``); preheated kernels serve English.
 """
 
 from __future__ import annotations
@@ -14,17 +24,37 @@ from urllib.parse import parse_qs
 import yaml
 
 CATALOGUE_DIR = Path(__file__).resolve().parent / "catalogue"
-LANGUAGES = ("en",)
+LANGUAGES = ("en", "cy")
 DEFAULT_LANGUAGE = "en"
+#: The value for ``lang`` attributes: British English, and Welsh.
+HTML_LANG = {"en": "en-GB", "cy": "cy"}
+REVIEW_STATUSES = ("draft", "reviewed")
+
+
+@cache
+def entries(language: str) -> dict[str, dict[str, str]]:
+    """Every entry of ``language``'s catalogue as a record with at least ``text`` and ``status``.
+
+    English entries count as reviewed: they are the source text.
+    """
+    path = CATALOGUE_DIR / f"{language}.yaml"
+    if not path.is_file():
+        return {}
+    raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return {key: value if isinstance(value, dict) else {"text": value, "status": "reviewed"}
+            for key, value in raw.items()}
 
 
 @cache
 def catalogue(language: str) -> dict[str, str]:
     """Return the flat key -> text mapping for ``language``."""
-    path = CATALOGUE_DIR / f"{language}.yaml"
-    if not path.is_file():
-        return {}  # not written yet: t() falls back to English
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+    return {key: entry["text"] for key, entry in entries(language).items()
+            if isinstance(entry.get("text"), str)}
+
+
+def is_draft(language: str) -> bool:
+    """Whether any entry of ``language`` still waits for review by a speaker of it."""
+    return any(entry.get("status") != "reviewed" for entry in entries(language).values())
 
 
 def language_from_query(query: str) -> str:
@@ -33,28 +63,28 @@ def language_from_query(query: str) -> str:
     return wanted if wanted in LANGUAGES else DEFAULT_LANGUAGE
 
 
-_current: str | None = None
-
-
 def current_language() -> str:
     """The language of the page being drawn, from the ``lang`` in its URL.
 
-    Only English exists so far, so this never waits for the request. A preheated kernel runs
-    its notebook before anyone asks for the page, so its ``QUERY_STRING`` is empty until then;
-    ``voila.utils.wait_for_request()`` would block a cell, and Voilà's 60 s cell timeout then
-    breaks pages nobody opened within a minute. The Welsh work has to solve that first (for
-    example by choosing labels in the browser, or reading the language in a late cell).
+    Voilà puts the page's query in ``QUERY_STRING`` for a kernel it starts for a request. A
+    preheated kernel runs before any request, finds no query, and draws English, which is
+    why ``server_app`` never hands one to a page asked for in another language.
     """
-    global _current
-    if _current is None:
-        _current = language_from_query(os.environ.get("QUERY_STRING", ""))
-    return _current
+    return language_from_query(os.environ.get("QUERY_STRING", ""))
+
+
+def page_query(language: str | None = None) -> str:
+    """The query to add to links so the language travels with them: ``""`` or ``"?lang=cy"``."""
+    language = language or current_language()
+    return "" if language == DEFAULT_LANGUAGE else f"?lang={language}"
 
 
 def t(key: str, language: str | None = None, **values: object) -> str:
     """Return the text for ``key``, with ``{name}`` placeholders filled from ``values``.
 
-    Raises ``KeyError`` for an unknown key, so a typo fails the tests, not the workshop.
+    Raises ``KeyError`` for an unknown key, so a typo fails the tests, not the workshop. A key
+    missing from another language's catalogue falls back to English (a test stops that
+    reaching a release).
     """
     language = language or current_language()
     text = catalogue(language).get(key)

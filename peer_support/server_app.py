@@ -9,7 +9,11 @@
 2. **A preheated kernel counts as active from the moment it is handed to a page.** Otherwise a
    kernel that waited in the pool for longer than the culling limit could be culled in the
    second between the page arriving and its connection opening.
-3. **The server's front door is the start page.** ``/`` and ``/voila/tree`` would list the
+3. **A page asked for in another language gets its own kernel.** A preheated kernel has already
+   drawn its page in English before anyone asked for it, so ``?lang=cy`` is served by a fresh
+   kernel that reads the language from its URL. The page frame's words (exit button, support,
+   controls) come from the same catalogues, passed to the template as ``resources.pack_text``.
+4. **The server's front door is the start page.** ``/`` and ``/voila/tree`` would list the
    notebooks folder; they send people to the start page instead, keeping the query (``lang``,
    ``token``).
 
@@ -19,6 +23,7 @@
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlencode
 
 import tornado.web
@@ -28,15 +33,39 @@ from voila.app import Voila
 from voila.tornado.handler import TornadoVoilaHandler
 from voila.tornado.treehandler import TornadoVoilaTreeHandler
 
+from peer_support.i18n import DEFAULT_LANGUAGE, LANGUAGES, catalogue, is_draft
+
 START_PAGE = "voila/render/00_start.ipynb"
+CHROME_PREFIX = "chrome."
+PLACEHOLDER = re.compile(r"(\{[a-z_]+\})")
+
+
+def chrome_text() -> dict:
+    """The page frame's words for the template: every language's ``chrome.*`` entries, the
+    English split around its ``{slot}`` placeholders, and which languages are still drafts."""
+    strings = {language: {key: text for key, text in catalogue(language).items()
+                          if key.startswith(CHROME_PREFIX)} for language in LANGUAGES}
+    parts = {key: [piece for piece in PLACEHOLDER.split(text) if piece]
+             for key, text in strings[DEFAULT_LANGUAGE].items()}
+    draft = {language: is_draft(language) for language in LANGUAGES}
+    return {"strings": strings, "parts": parts, "draft": draft}
 
 
 class PackPageHandler(TornadoVoilaHandler):
-    """Voilà's page handler, plus the ``_xsrf`` cookie its shutdown request needs."""
+    """Voilà's page handler, plus the ``_xsrf`` cookie its shutdown request needs, and a fresh
+    kernel for a page asked for in a language other than English."""
 
     async def prepare(self) -> None:
         await super().prepare()
         self.xsrf_token  # reading the token sets the _xsrf cookie (tornado)  # noqa: B018
+
+    def should_use_rendered_notebook(self, notebook_data, pool_size, template_name, theme,
+                                     request_args) -> bool:
+        language = self.get_argument("lang", DEFAULT_LANGUAGE)
+        if language != DEFAULT_LANGUAGE and language in LANGUAGES:
+            return False
+        return super().should_use_rendered_notebook(notebook_data, pool_size, template_name,
+                                                    theme, request_args)
 
 
 class StartPageRedirect(JupyterHandler):
@@ -54,7 +83,14 @@ class StartPageRedirect(JupyterHandler):
 
 
 class PackVoila(Voila):
-    """Voilà with the pack's handlers swapped in."""
+    """Voilà with the pack's handlers swapped in, and the catalogues' words for the template."""
+
+    def setup_template_dirs(self) -> None:
+        super().setup_template_dirs()
+        section = self.voila_configuration.config.VoilaConfiguration
+        resources = dict(section.resources) if "resources" in section else {}
+        resources["pack_text"] = chrome_text()
+        section.resources = resources
 
     def init_settings(self) -> dict:
         settings = super().init_settings()

@@ -135,8 +135,9 @@ def test_t_falls_back_to_english_for_key_missing_in_other_language(
     assert t("deck.next", "cy") == ENGLISH["deck.next"]
 
 
-def test_t_falls_back_to_english_without_catalogue_file() -> None:
-    assert t("choice.pass", "cy") == ENGLISH["choice.pass"]
+def test_t_returns_welsh_from_the_welsh_catalogue() -> None:
+    assert t("chrome.exit", "cy") == "Gadael y dudalen hon"
+    assert t("choice.pass", "cy") != ENGLISH["choice.pass"]
 
 
 @pytest.mark.parametrize("query", ["lang=xx", "lang=fr", "lang=", "", "foo=bar", "lang=EN"])
@@ -144,28 +145,68 @@ def test_language_from_query_picks_english_for_unknown(query: str) -> None:
     assert language_from_query(query) == "en"
 
 
-def test_language_from_query_welsh_falls_back_while_unwritten() -> None:
-    assert "cy" not in LANGUAGES
-    assert language_from_query("lang=cy") == DEFAULT_LANGUAGE
-
-
-def test_language_from_query_picks_supported_language(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(i18n, "LANGUAGES", ("en", "cy"))
+def test_language_from_query_picks_welsh() -> None:
+    assert "cy" in LANGUAGES
     assert language_from_query("x=1&lang=cy") == "cy"
+    assert language_from_query("lang=cy&token=abc") == "cy"
 
 
-def test_current_language_outside_voila_reads_query_string(
-        monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(i18n, "_current", None)
-    monkeypatch.setattr(i18n, "LANGUAGES", ("en", "cy"))
+def test_current_language_reads_the_page_query(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("QUERY_STRING", "lang=cy")
     assert i18n.current_language() == "cy"
+    assert t("chrome.support") == "Cael cymorth"
+    monkeypatch.setenv("QUERY_STRING", "")
+    assert i18n.current_language() == DEFAULT_LANGUAGE
+    assert t("chrome.support") == "Get support"
 
 
-def test_current_language_is_remembered(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(i18n, "_current", None)
-    monkeypatch.setattr(i18n, "LANGUAGES", ("en", "cy"))
-    monkeypatch.setenv("QUERY_STRING", "lang=cy")
-    i18n.current_language()
-    monkeypatch.setenv("QUERY_STRING", "lang=en")
-    assert i18n.current_language() == "cy"
+def test_page_query_carries_welsh_only() -> None:
+    assert i18n.page_query("en") == ""
+    assert i18n.page_query("cy") == "?lang=cy"
+
+
+# ---- the Welsh catalogue: complete, same placeholders, review status recorded ----
+
+WELSH_RAW = yaml.safe_load((PACKAGE / "catalogue" / "cy.yaml").read_text(encoding="utf-8"))
+
+
+def test_every_english_key_has_a_welsh_entry() -> None:
+    assert sorted(set(ENGLISH) - set(WELSH_RAW)) == []
+
+
+def test_welsh_has_no_entry_english_lacks() -> None:
+    assert sorted(set(WELSH_RAW) - set(ENGLISH)) == []
+
+
+def test_welsh_entries_keep_the_english_order() -> None:
+    assert list(WELSH_RAW) == list(ENGLISH)
+
+
+def test_every_welsh_entry_has_text_and_a_review_status() -> None:
+    bad = [key for key, entry in WELSH_RAW.items()
+           if not isinstance(entry, dict) or not str(entry.get("text", "")).strip()
+           or entry.get("status") not in i18n.REVIEW_STATUSES
+           or set(entry) - {"text", "status", "source", "note"}]
+    assert bad == []
+
+
+def test_welsh_placeholders_match_english() -> None:
+    mismatched = [key for key, entry in WELSH_RAW.items()
+                  if placeholders(entry["text"]) != placeholders(ENGLISH[key])]
+    assert mismatched == []
+
+
+def test_welsh_is_marked_draft_until_reviewed() -> None:
+    assert i18n.is_draft("cy") is any(entry["status"] == "draft" for entry in WELSH_RAW.values())
+    assert i18n.is_draft("en") is False
+
+
+def test_exit_wording_is_gov_uk_welsh() -> None:
+    assert WELSH_RAW["chrome.exit"]["text"] == "Gadael y dudalen hon"
+    assert "source" in WELSH_RAW["chrome.exit"]
+
+
+def test_a_broken_welsh_entry_falls_back_to_english(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(i18n, "catalogue",
+                        lambda language: {} if language == "cy" else ENGLISH)
+    assert t("deck.next", "cy") == ENGLISH["deck.next"]

@@ -100,7 +100,7 @@ def test_support_panel_lists_confirmed_lines_with_check_date(pages) -> None:
         assert service in panel
         assert number in panel
         assert f'href="tel:{number.replace(" ", "")}"' in panel
-    assert re.search(r'last checked on <time datetime="\d{4}-\d\d-\d\d">', panel)
+    assert re.search(r'last checked on <time data-slot="date" datetime="\d{4}-\d\d-\d\d"', panel)
 
 
 def test_support_panel_is_the_same_on_every_page(pages) -> None:

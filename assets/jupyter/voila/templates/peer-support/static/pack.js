@@ -9,6 +9,10 @@
  * between presses. On exit the page is blanked at once, the pack's own browser storage is
  * cleared, then the browser goes to a neutral page. Browser history is NOT erased; the
  * "Staying safe online" page says so.
+ *
+ * Language: the page is drawn in English. When the URL asks for Welsh (?lang=cy) the head of
+ * the page has already set <html lang="cy">; this script then puts the Welsh catalogue's words
+ * into every element marked data-pack-text, and keeps ?lang=cy on links to the pack's pages.
  */
 (function () {
   'use strict';
@@ -23,6 +27,79 @@
   var exitUrl = exitBlock ? exitBlock.getAttribute('data-exit-url') : 'https://www.bbc.co.uk/weather';
   var statusRegion = document.querySelector('.pack-js-exit-status');
   var lights = exitBlock ? exitBlock.querySelectorAll('.pack-exit__indicator span') : [];
+
+  /* ---- words: the catalogues' chrome entries, embedded by the template ---- */
+
+  var language = root.lang === 'cy' ? 'cy' : 'en';
+  var TEXT = {};
+  try { TEXT = JSON.parse(document.getElementById('pack-text').textContent); } catch (e) { /* English stays */ }
+
+  function say(key) {
+    var words = TEXT[language] || {};
+    var english = TEXT.en || {};
+    return words[key] || english[key] || '';
+  }
+
+  // Replace an element's words, keeping its marked children (links, dates) in their new places:
+  // "call {number}, free" puts the child with data-slot="number" where {number} stands.
+  function fillElement(element, text) {
+    if (!text) return;
+    var slots = {};
+    Array.prototype.forEach.call(element.children, function (child) {
+      var name = child.getAttribute('data-slot');
+      if (name) slots[name] = child;
+    });
+    element.textContent = '';
+    text.split(/(\{[a-z_]+\})/).forEach(function (piece) {
+      var slot = /^\{([a-z_]+)\}$/.exec(piece);
+      if (slot && slots[slot[1]]) element.appendChild(slots[slot[1]]);
+      else if (piece) element.appendChild(document.createTextNode(piece));
+    });
+  }
+
+  function translateChrome() {
+    if (language === 'en') return;
+    document.querySelectorAll('[data-pack-text]').forEach(function (element) {
+      fillElement(element, say(element.getAttribute('data-pack-text')));
+    });
+    document.querySelectorAll('[data-pack-label]').forEach(function (element) {
+      element.setAttribute('aria-label', say(element.getAttribute('data-pack-label')));
+    });
+  }
+
+  /* ---- the language travels with every link to the pack's own pages ---- */
+
+  function withLanguage(href, wanted) {
+    var url = new URL(href, window.location.href);
+    if (url.origin !== window.location.origin || url.pathname.indexOf('/voila/render/') === -1) return null;
+    if (wanted === 'en') url.searchParams.delete('lang');
+    else url.searchParams.set('lang', wanted);
+    return url.href;
+  }
+
+  function keepLanguage(link) {
+    if (language === 'en' || !link || !link.getAttribute('href')) return;
+    if (link.classList.contains('pack-js-language')) return;
+    var href = withLanguage(link.href, language);
+    if (href && href !== link.href) link.href = href;
+  }
+
+  function setUpLanguageChoice() {
+    document.querySelectorAll('.pack-js-language').forEach(function (link) {
+      var wanted = link.getAttribute('data-lang');
+      link.href = withLanguage(window.location.href, wanted) || link.href;
+      if (wanted === language) link.setAttribute('aria-current', 'true');
+      else link.removeAttribute('aria-current');
+    });
+    document.querySelectorAll('a[href]').forEach(keepLanguage);
+  }
+
+  // Links drawn later by the notebook (chapter links, links in the text) are fixed as they are used.
+  ['click', 'auxclick', 'contextmenu', 'focusin'].forEach(function (name) {
+    document.addEventListener(name, function (event) {
+      keepLanguage(event.target.closest ? event.target.closest('a[href]') : null);
+    }, true);
+  });
 
   var pressCount = 0;
   var pressTimer = null;
@@ -76,7 +153,7 @@
     overlay.setAttribute('role', 'alert');
     document.body.appendChild(overlay);
     // Set the text after insertion so screen readers announce it.
-    overlay.textContent = 'Loading.';
+    overlay.textContent = say('chrome.exit_loading');
     clearPackStorage();
     window.location.href = exitUrl;
   }
@@ -92,10 +169,10 @@
         return;
       }
       var left = PRESSES_TO_EXIT - pressCount;
-      announce('Shift, press ' + left + ' more ' + (left === 1 ? 'time' : 'times') + ' to exit.');
+      announce(say(left === 1 ? 'chrome.exit_press_one' : 'chrome.exit_press_two'));
       pressTimer = setTimeout(function () {
         resetPresses();
-        announce('Exit this page expired.');
+        announce(say('chrome.exit_timed_out'));
       }, PRESS_TIMEOUT_MS);
     } else if (!isShift && pressCount > 0) {
       // Any other key starts the count again.
@@ -218,6 +295,8 @@
     watcher.observe(document.body, { childList: true });
   }
 
+  translateChrome();
+  setUpLanguageChoice();
   applySettings();
   if (exitButton) exitButton.setAttribute('data-ready', 'true');
 })();
