@@ -297,6 +297,11 @@
 
   translateChrome();
   setUpLanguageChoice();
+  // The footer streams in after the notebook's cells, long after this script has run.
+  document.addEventListener('DOMContentLoaded', function () {
+    translateChrome();
+    setUpLanguageChoice();
+  });
   applySettings();
   if (exitButton) exitButton.setAttribute('data-ready', 'true');
 })();
