@@ -4,11 +4,16 @@
 page's address, and never opens a browser itself. Serving beyond this computer
 (HOST=0.0.0.0) turns on a random access token, because anyone on the network could
 otherwise open pages and start kernels.
+
+For a room that will open one chapter together, ``ROOM_CHAPTER=05_language ROOM_SIZE=20``
+keeps 20 kernels for that chapter ready before people arrive (about 50 MB of memory each), so
+nobody waits for one to start. Every other page keeps one ready kernel.
 """
 
 from __future__ import annotations
 
 import io
+import json
 import os
 import secrets
 import socket
@@ -33,6 +38,34 @@ def lan_address() -> str:
         return "127.0.0.1"
     finally:
         probe.close()
+
+
+MAX_ROOM_SIZE = 60
+ROOM_REFILL_DELAY_S = 120
+
+
+class RoomSettingError(ValueError):
+    """ROOM_CHAPTER or ROOM_SIZE cannot be used; the message says why, in plain words."""
+
+
+def room_pool_options(chapter: str | None, size: str | None,
+                      notebooks: Path = REPO / "notebooks") -> list[str]:
+    """Voilà options that keep ``size`` ready kernels for ``chapter`` (none if unset)."""
+    if not chapter and not size:
+        return []
+    if not chapter or not size:
+        raise RoomSettingError("Set both ROOM_CHAPTER and ROOM_SIZE, for example "
+                               "ROOM_CHAPTER=05_language ROOM_SIZE=20.")
+    name = chapter.removesuffix(".ipynb") + ".ipynb"
+    if "/" in name or not (notebooks / name).is_file():
+        raise RoomSettingError(f"ROOM_CHAPTER={chapter}: there is no chapter with that name in "
+                               "notebooks/ (use a name like 05_language).")
+    if not size.isdigit() or not 1 <= int(size) <= MAX_ROOM_SIZE:
+        raise RoomSettingError(f"ROOM_SIZE={size}: use a whole number from 1 to {MAX_ROOM_SIZE}.")
+    pools = {"default": {"pool_size": 1}, name: {"pool_size": int(size)}}
+    # Refill the pool only after the room has settled, so refills do not compete with pages.
+    return [f"--VoilaKernelManager.kernel_pools_config={json.dumps(pools)}",
+            f"--VoilaKernelManager.fill_delay={ROOM_REFILL_DELAY_S}"]
 
 
 def voila_command(host: str, port: int, token: str | None,
@@ -72,6 +105,10 @@ def main() -> None:
     token = None
     if host not in LOCAL_HOSTS:
         token = os.environ.get("PACK_TOKEN") or secrets.token_urlsafe(16)
+    try:
+        room = room_pool_options(os.environ.get("ROOM_CHAPTER"), os.environ.get("ROOM_SIZE"))
+    except RoomSettingError as error:
+        sys.exit(f"  {error}")
     os.environ["JUPYTER_PATH"] = str(REPO / "assets" / "jupyter")
     os.chdir(REPO)  # voila.json is read from the current folder
     print()
@@ -82,9 +119,12 @@ def main() -> None:
         print("  This address includes an access code. Share it only with people in the room.")
         print("  People in the room can scan this code with a phone camera to open it:")
         print(qr_code(url))
+    if room:
+        print(f"  Getting {os.environ['ROOM_SIZE']} pages of {os.environ['ROOM_CHAPTER']} "
+              "ready for the room. This takes a minute or two.")
     print("  Press Ctrl+C to stop.")
     print(flush=True)
-    os.execv(sys.executable, voila_command(host, port, token, sys.argv[1:]))
+    os.execv(sys.executable, voila_command(host, port, token, [*room, *sys.argv[1:]]))
 
 
 if __name__ == "__main__":

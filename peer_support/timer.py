@@ -42,7 +42,7 @@ class ActivityTimer(anywidget.AnyWidget):
             raise ValueError("minutes should be a whole number from 1 to 240")
         super().__init__(
             minutes=minutes,
-            label=f"{t('timer.label')}: {minutes} min",
+            label=t("timer.label_minutes", label=t("timer.label"), minutes=minutes),
             start_text=t("timer.start"),
             pause_text=t("timer.pause"),
             reset_text=t("timer.reset"),

@@ -69,7 +69,9 @@ TIGHT_MINUTES = 10
 #: A wait longer than this, before or after the group, is worth planning for.
 LONG_WAIT_MINUTES = 60
 
-_TIME = re.compile(r"^([0-9]{1,2})(?:[:.]([0-9]{2}))?(am|pm)?$")
+_TIME = re.compile(r"^([0-9]{1,2})(?:[:.]([0-9]{2}))?(am|pm|yb|yh)?$")
+#: Welsh writes "yb" (yn y bore) for am and "yh" (yr hwyr / y prynhawn) for pm.
+_AFTERNOON = ("pm", "yh")
 
 
 # ---- times ----
@@ -78,11 +80,12 @@ _TIME = re.compile(r"^([0-9]{1,2})(?:[:.]([0-9]{2}))?(am|pm)?$")
 def parse_time(raw: str | None) -> int | None:
     """Read a clock time as minutes after midnight; None if it cannot be read.
 
-    Takes 24-hour times ("9:05", "09:05", "13.10") and 12-hour times ("2.15pm", "10am").
+    Takes 24-hour times ("9:05", "09:05", "13.10") and 12-hour times in English or Welsh
+    ("2.15pm", "10am", "2.15yh", "10yb").
     A bare number such as "10" is refused, because it could mean morning or evening.
     """
     text = re.sub(r"\s+", "", (raw or "").strip().lower()).replace("a.m.", "am")
-    text = text.replace("p.m.", "pm")
+    text = text.replace("p.m.", "pm").replace("y.b.", "yb").replace("y.h.", "yh")
     match = _TIME.match(text)
     if not match:
         return None
@@ -95,7 +98,7 @@ def parse_time(raw: str | None) -> int | None:
     if half:
         if not 1 <= hours <= 12:
             return None
-        hours = hours % 12 + (12 if half == "pm" else 0)
+        hours = hours % 12 + (12 if half in _AFTERNOON else 0)
     elif hours > 23:
         return None
     return hours * 60 + minutes

@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 from conftest import ARTIFACTS, REPO, free_port, open_notebook, serving
 
+from peer_support.i18n import t
+
 pytestmark = pytest.mark.browser
 
 SECRET = "internal-detail-7731"
@@ -54,6 +56,13 @@ def test_cell_that_raises_shows_a_calm_message_and_the_page_still_works(context,
         page.locator(".pack-choice button", has_text="Yes").click()
         page.wait_for_function("document.querySelector('.pack-choice .pack-status')"
                                ".textContent === 'Noted: Yes.'")
+        # The same page in Welsh: the calm message is in Welsh, and the page still works.
+        open_notebook(page, base, "broken_cell", "?lang=cy")
+        assert alert.inner_text() == t("error.general", "cy")
+        page.locator(".pack-choice button", has_text="Yes").click()
+        noted = t("choice.noted", "cy", label="Yes")
+        page.wait_for_function("document.querySelector('.pack-choice .pack-status')"
+                               f".textContent === {noted!r}")
     # The details went to the server's log, where a facilitator or developer can find them.
     logs = "".join(path.read_text(errors="replace") for path in ARTIFACTS.glob("voila-*.log"))
     assert SECRET in logs

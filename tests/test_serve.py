@@ -1,6 +1,7 @@
 """Tests for peer_support.serve: the Voilà command line and the address it prints."""
 
 import ipaddress
+import json
 import sys
 from urllib.parse import parse_qs, urlsplit
 
@@ -184,3 +185,32 @@ def test_extra_arguments_reach_voila(monkeypatch: pytest.MonkeyPatch, fake_exec:
     serve.main()
     (_, command), = fake_exec
     assert command[-1] == "--MappingKernelManager.cull_interval=2"
+
+
+# ---- a room opening one chapter together: ready kernels for it ----
+
+def test_room_options_keep_ready_kernels_for_the_chapter() -> None:
+    options = serve.room_pool_options("05_language", "20")
+    pools = next(option for option in options if "kernel_pools_config" in option)
+    config = json.loads(pools.split("=", 1)[1])
+    assert config == {"default": {"pool_size": 1}, "05_language.ipynb": {"pool_size": 20}}
+    assert any(option.startswith("--VoilaKernelManager.fill_delay=") for option in options)
+
+
+def test_room_options_are_empty_when_unset() -> None:
+    assert serve.room_pool_options(None, None) == []
+    assert serve.room_pool_options("", "") == []
+
+
+@pytest.mark.parametrize(("chapter", "size", "says"), [
+    ("05_language", None, "Set both"),
+    (None, "20", "Set both"),
+    ("no_such_chapter", "20", "no chapter with that name"),
+    ("../voila", "20", "no chapter with that name"),
+    ("05_language", "many", "whole number"),
+    ("05_language", "0", "whole number"),
+    ("05_language", "500", "whole number"),
+])
+def test_room_options_refuse_unclear_settings(chapter, size, says: str) -> None:
+    with pytest.raises(serve.RoomSettingError, match=says):
+        serve.room_pool_options(chapter, size)

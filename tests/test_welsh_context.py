@@ -101,6 +101,7 @@ def offer() -> ActiveOfferCheck:
 @pytest.mark.parametrize(("raw", "minutes"), [
     ("10:30", 630), ("9:05", 545), ("09.05", 545), ("13.10", 790), ("0:00", 0), ("23:59", 1439),
     ("2.15pm", 855), ("2:15 PM", 855), ("10am", 600), ("12am", 0), ("12pm", 720),
+    ("2.15yh", 855), ("2:15 y.h.", 855), ("10yb", 600), ("12yh", 720),
     ("12.30pm", 750), (" 10:30 ", 630), ("9.45 a.m.", 585), ("1.10 p.m.", 790),
 ])
 def test_parse_time_reads_clock_times(raw: str, minutes: int) -> None:

@@ -301,6 +301,9 @@
   document.addEventListener('DOMContentLoaded', function () {
     translateChrome();
     setUpLanguageChoice();
+    // The tab's title comes from the notebook, in English; a Welsh page names itself in Welsh.
+    var heading = language === 'cy' ? document.querySelector('.pack-lang-cy h1') : null;
+    if (heading) document.title = heading.textContent.replace(/\u00b6$/, '').trim() + ' – ' + say('chrome.pack_name');
   });
   applySettings();
   if (exitButton) exitButton.setAttribute('data-ready', 'true');
