@@ -19,6 +19,12 @@ __all__ = ["ChoiceScale"]
 PASS = "pass"
 
 
+
+def noted(label: str) -> str:
+    """"Noted: <label>." without a doubled stop when the label ends its own sentence."""
+    text = t("choice.noted", label=label)
+    return text[:-1] if text.endswith(("..", "?.", "!.")) else text
+
 class ChoiceScale(widgets.VBox):
     """A question with a row of option buttons.
 
@@ -61,7 +67,7 @@ class ChoiceScale(widgets.VBox):
         if key not in self.labels:
             raise KeyError(key)
         self.show(key)
-        self.status.say(t("choice.noted", label=self.labels[key]))
+        self.status.say(noted(self.labels[key]))
         for handler in self._handlers:
             handler(key)
 

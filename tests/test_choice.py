@@ -208,3 +208,12 @@ def test_choice_repeated_keys_raise() -> None:
 def test_choice_option_named_pass_clashes_with_pass_button() -> None:
     with pytest.raises(ValueError):
         ChoiceScale("Q?", [("a", "A"), (PASS, "Skip")])
+
+
+@pytest.mark.parametrize(("label", "said"), [
+    ("Yes", "Noted: Yes."), ("I am not sure yet.", "Noted: I am not sure yet."),
+    ("Really?", "Noted: Really?"), ("Yes!", "Noted: Yes!"),
+])
+def test_noted_never_doubles_a_full_stop(label: str, said: str) -> None:
+    from peer_support.choice import noted
+    assert noted(label) == said
