@@ -89,7 +89,12 @@ def test_culling_releases_a_kernel_whose_page_vanished(browser, room) -> None:
     context = browser.new_context()
     # The page's shutdown requests go nowhere, as if the browser had crashed.
     context.add_init_script("navigator.sendBeacon = () => true;")
-    _page, kernel = open_page_with_kernel(context, room)
+    page, kernel = open_page_with_kernel(context, room)
+    # Let the page finish its websocket handshakes first. A page that vanishes in the middle of
+    # one meets a jupyter_server race (the handler's connection is cleared while it is still
+    # being set up: a 500 in select_subprotocol), seen once in three full runs, after which
+    # the kernel was not culled. That is a separate fault from the crashed page tested here.
+    page.wait_for_timeout(3000)
     context.close()
     assert wait_for_kernel_gone(room, kernel, timeout_s=CULLING_DEADLINE_S)
 
