@@ -33,7 +33,7 @@ from voila.app import Voila
 from voila.tornado.handler import TornadoVoilaHandler
 from voila.tornado.treehandler import TornadoVoilaTreeHandler
 
-from peer_support.i18n import DEFAULT_LANGUAGE, LANGUAGES, catalogue, is_draft
+from peer_support.i18n import DEFAULT_LANGUAGE, LANGUAGES, catalogue, is_draft, language_from_query
 
 START_PAGE = "voila/render/00_start.ipynb"
 CHROME_PREFIX = "chrome."
@@ -61,8 +61,7 @@ class PackPageHandler(TornadoVoilaHandler):
 
     def should_use_rendered_notebook(self, notebook_data, pool_size, template_name, theme,
                                      request_args) -> bool:
-        language = self.get_argument("lang", DEFAULT_LANGUAGE)
-        if language != DEFAULT_LANGUAGE and language in LANGUAGES:
+        if language_from_query(self.request.query) != DEFAULT_LANGUAGE:
             return False
         return super().should_use_rendered_notebook(notebook_data, pool_size, template_name,
                                                     theme, request_args)
