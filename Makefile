@@ -15,6 +15,7 @@ CHROMIUM ?= /usr/bin/chromium
 .PHONY: serve test bench lint install install-test clean
 
 serve: $(VENV)/.runtime-installed
+	@$(BIN)/python -m peer_support.frame_text >/dev/null
 	@$(BIN)/python -m peer_support.serve
 
 $(VENV)/bin/python:

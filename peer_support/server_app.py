@@ -11,8 +11,8 @@
    second between the page arriving and its connection opening.
 3. **A page asked for in another language gets its own kernel.** A preheated kernel has already
    drawn its page in English before anyone asked for it, so ``?lang=cy`` is served by a fresh
-   kernel that reads the language from its URL. The page frame's words (exit button, support,
-   controls) come from the same catalogues, passed to the template as ``resources.pack_text``.
+   kernel that reads the language from its URL. (The page frame's words come from the same
+   catalogues, through the template partial that :mod:`peer_support.frame_text` writes.)
 4. **The server's front door is the start page.** ``/`` and ``/voila/tree`` would list the
    notebooks folder; they send people to the start page instead, keeping the query (``lang``,
    ``token``).
@@ -23,7 +23,6 @@
 
 from __future__ import annotations
 
-import re
 from urllib.parse import urlencode
 
 import tornado.web
@@ -33,22 +32,9 @@ from voila.app import Voila
 from voila.tornado.handler import TornadoVoilaHandler
 from voila.tornado.treehandler import TornadoVoilaTreeHandler
 
-from peer_support.i18n import DEFAULT_LANGUAGE, LANGUAGES, catalogue, is_draft, language_from_query
+from peer_support.i18n import DEFAULT_LANGUAGE, language_from_query
 
 START_PAGE = "voila/render/00_start.ipynb"
-CHROME_PREFIX = "chrome."
-PLACEHOLDER = re.compile(r"(\{[a-z_]+\})")
-
-
-def chrome_text() -> dict:
-    """The page frame's words for the template: every language's ``chrome.*`` entries, the
-    English split around its ``{slot}`` placeholders, and which languages are still drafts."""
-    strings = {language: {key: text for key, text in catalogue(language).items()
-                          if key.startswith(CHROME_PREFIX)} for language in LANGUAGES}
-    parts = {key: [piece for piece in PLACEHOLDER.split(text) if piece]
-             for key, text in strings[DEFAULT_LANGUAGE].items()}
-    draft = {language: is_draft(language) for language in LANGUAGES}
-    return {"strings": strings, "parts": parts, "draft": draft}
 
 
 class PackPageHandler(TornadoVoilaHandler):
@@ -82,14 +68,7 @@ class StartPageRedirect(JupyterHandler):
 
 
 class PackVoila(Voila):
-    """Voilà with the pack's handlers swapped in, and the catalogues' words for the template."""
-
-    def setup_template_dirs(self) -> None:
-        super().setup_template_dirs()
-        section = self.voila_configuration.config.VoilaConfiguration
-        resources = dict(section.resources) if "resources" in section else {}
-        resources["pack_text"] = chrome_text()
-        section.resources = resources
+    """Voilà with the pack's handlers swapped in."""
 
     def init_settings(self) -> dict:
         settings = super().init_settings()

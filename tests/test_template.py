@@ -123,3 +123,21 @@ def test_files_the_pages_do_not_need_are_refused(server: str, path: str) -> None
 def test_sources_are_stripped_from_pages(pages) -> None:
     assert "from peer_support" not in pages["05_language"]
     assert "language_game(" not in pages["05_language"]
+
+
+def test_frame_words_partial_matches_the_catalogues() -> None:
+    """The template reads the frame's words from pack_text.j2; it must hold what the catalogues
+    say now. If this fails, run: .venv/bin/python -m peer_support.frame_text"""
+    from peer_support.frame_text import PARTIAL, partial_text
+
+    assert PARTIAL.read_text(encoding="utf-8") == partial_text()
+
+
+def test_frame_words_partial_is_rewritten_when_a_catalogue_changes(tmp_path) -> None:
+    from peer_support.frame_text import write_partial
+
+    stale = tmp_path / "pack_text.j2"
+    stale.write_text("{%- set pack_text = {} -%}\n", encoding="utf-8")
+    assert write_partial(stale) is True
+    assert '"chrome.exit": "Exit this page"' in stale.read_text(encoding="utf-8")
+    assert write_partial(stale) is False

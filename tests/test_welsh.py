@@ -202,7 +202,7 @@ def test_chapter_list_in_welsh(welsh_page: None) -> None:
 
 
 def test_page_frame_words_come_from_both_catalogues() -> None:
-    from peer_support.server_app import chrome_text
+    from peer_support.frame_text import chrome_text
 
     words = chrome_text()
     assert set(words["strings"]["cy"]) == set(words["strings"]["en"])
