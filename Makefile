@@ -15,8 +15,8 @@ CHROMIUM ?= /usr/bin/chromium
 .PHONY: serve test bench lint install install-test clean
 
 serve: $(VENV)/.runtime-installed
-	@$(BIN)/python -m peer_support.frame_text >/dev/null
-	@$(BIN)/python -m peer_support.serve
+	@$(BIN)/python -m peer_support.server.frame_text >/dev/null
+	@$(BIN)/python -m peer_support.server.serve
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)

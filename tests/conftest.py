@@ -39,7 +39,7 @@ READY_PATH = "/voila/templates/peer-support/static/pack.css"  # static: starts n
 @contextmanager
 def serving(host: str = "127.0.0.1", args: tuple[str, ...] = (), port: int | None = None,
             **extra_env: str):
-    """Run `python -m peer_support.serve` (what `make serve` runs) until the block ends.
+    """Run `python -m peer_support.server.serve` (what `make serve` runs) until the block ends.
 
     ``args`` are extra Voilà options, for example a short culling interval; ``port`` lets a
     test start the server again where the pages expect it.
@@ -49,7 +49,7 @@ def serving(host: str = "127.0.0.1", args: tuple[str, ...] = (), port: int | Non
     log_path = ARTIFACTS / f"voila-{host}-{port}.log"
     ARTIFACTS.mkdir(exist_ok=True)
     log = log_path.open("w")
-    process = subprocess.Popen([sys.executable, "-m", "peer_support.serve", *args], cwd=REPO,
+    process = subprocess.Popen([sys.executable, "-m", "peer_support.server.serve", *args], cwd=REPO,
                                env=env, stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 90

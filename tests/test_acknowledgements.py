@@ -1,4 +1,4 @@
-"""Tests for peer_support.acknowledgements: the "what will you take from this pack?" reflection."""
+"""Tests for chapters.acknowledgements: the "what will you take from this pack?" reflection."""
 
 import base64
 import re
@@ -10,10 +10,10 @@ import yaml
 from IPython.display import HTML
 
 from peer_support import content
-from peer_support.acknowledgements import take_away_reflection
-from peer_support.blocks import load_activity_notes
+from peer_support.chapters.acknowledgements import take_away_reflection
 from peer_support.i18n import t
-from peer_support.reflection import Reflection, load_reflection
+from peer_support.kit.blocks import load_activity_notes
+from peer_support.kit.reflection import Reflection, load_reflection
 from peer_support.text import DEFAULT_LIMIT
 
 REFLECTION_FILE = "acknowledgements/reflection.yaml"

@@ -8,9 +8,9 @@ import pytest
 import yaml
 
 from peer_support import content
-from peer_support.blocks import load_activity_notes, load_chapters
-from peer_support.language import load_terms
-from peer_support.reflection import load_reflection
+from peer_support.chapters.language import load_terms
+from peer_support.kit.blocks import load_activity_notes, load_chapters
+from peer_support.kit.reflection import load_reflection
 
 REPO = Path(__file__).resolve().parent.parent
 ASSETS = REPO / "assets"

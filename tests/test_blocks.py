@@ -1,4 +1,4 @@
-"""Tests for peer_support.blocks: notes, content notes and chapter links, always escaped."""
+"""Tests for kit.blocks: notes, content notes and chapter links, always escaped."""
 
 import json
 import re
@@ -9,8 +9,11 @@ import pytest
 import yaml
 from IPython.display import HTML
 
-from peer_support import blocks, content
-from peer_support.blocks import (
+from peer_support import content
+from peer_support.content import ContentError
+from peer_support.i18n import t
+from peer_support.kit import blocks
+from peer_support.kit.blocks import (
     ActivityNotes,
     Chapter,
     chapter_links,
@@ -23,9 +26,7 @@ from peer_support.blocks import (
     notebook_title,
     notes_html,
 )
-from peer_support.content import ContentError
-from peer_support.i18n import t
-from peer_support.timer import ActivityTimer
+from peer_support.kit.timer import ActivityTimer
 
 REAL_ASSETS = content.ASSETS_DIR
 NOTES_FILE = "language/facilitator-notes.yaml"

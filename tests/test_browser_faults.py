@@ -41,7 +41,7 @@ def context(browser):
 def test_cell_that_raises_shows_a_calm_message_and_the_page_still_works(context,
                                                                        tmp_path) -> None:
     write_notebook(tmp_path / "broken_cell.ipynb", [
-        "from peer_support.choice import ChoiceScale",
+        "from peer_support.kit.choice import ChoiceScale",
         f"raise RuntimeError('<b>{SECRET}</b>')",
         "ChoiceScale('Still working?', [('yes', 'Yes')])",
     ])

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from conftest import open_notebook, tab_to, wait_for_focus
 
-from peer_support.introduction import RouteFinder, load_route_guide
+from peer_support.chapters.introduction import RouteFinder, load_route_guide
 
 pytestmark = pytest.mark.browser
 

@@ -1,4 +1,4 @@
-"""Tests for peer_support.charts: accessible SVG wheels and bars, with a text alternative."""
+"""Tests for kit.charts: accessible SVG wheels and bars, with a text alternative."""
 
 import math
 import re
@@ -6,7 +6,8 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from peer_support.charts import (
+from peer_support.i18n import t
+from peer_support.kit.charts import (
     bar_chart_svg,
     figure_html,
     text_alternative,
@@ -14,7 +15,6 @@ from peer_support.charts import (
     wheel_svg,
     wrap_label,
 )
-from peer_support.i18n import t
 
 SVG = "{http://www.w3.org/2000/svg}"
 HOSTILE = '<img src=x onerror="alert(1)"><script>alert(2)</script>'

@@ -1,4 +1,4 @@
-"""Tests for peer_support.checklist: loading, ticking, notes and the printable copy."""
+"""Tests for kit.checklist: loading, ticking, notes and the printable copy."""
 
 import re
 from html import unescape
@@ -9,7 +9,9 @@ import yaml
 from IPython.display import HTML
 
 from peer_support import content
-from peer_support.checklist import (
+from peer_support.content import ContentError
+from peer_support.i18n import t
+from peer_support.kit.checklist import (
     NOTES_LIMIT,
     TICKED,
     UNTICKED,
@@ -19,8 +21,6 @@ from peer_support.checklist import (
     checklist,
     load_checklist,
 )
-from peer_support.content import ContentError
-from peer_support.i18n import t
 
 SCRIPT = "<script>alert(1)</script>"
 IMG = '<img src=x onerror="alert(1)">'

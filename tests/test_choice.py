@@ -1,10 +1,10 @@
-"""Tests for peer_support.choice: one real button per option, and Pass looks like any answer."""
+"""Tests for kit.choice: one real button per option, and Pass looks like any answer."""
 
 import ipywidgets as widgets
 import pytest
 
-from peer_support.choice import PASS, ChoiceScale
 from peer_support.i18n import t
+from peer_support.kit.choice import PASS, ChoiceScale
 
 OPTIONS = [("yes", "Yes"), ("no", "No"), ("maybe", "Maybe")]
 
@@ -215,5 +215,5 @@ def test_choice_option_named_pass_clashes_with_pass_button() -> None:
     ("Really?", "Noted: Really?"), ("Yes!", "Noted: Yes!"),
 ])
 def test_noted_never_doubles_a_full_stop(label: str, said: str) -> None:
-    from peer_support.choice import noted
+    from peer_support.kit.choice import noted
     assert noted(label) == said

@@ -1,7 +1,7 @@
-"""Tests for peer_support.deck: one card at a time, never stuck, never a dead button."""
+"""Tests for kit.deck: one card at a time, never stuck, never a dead button."""
 
-from peer_support.deck import CardDeck, plain_card
 from peer_support.i18n import t
+from peer_support.kit.deck import CardDeck, plain_card
 
 CARDS = [{"text": "first"}, {"text": "second"}, {"text": "third"}]
 

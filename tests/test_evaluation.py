@@ -1,4 +1,4 @@
-"""Tests for peer_support.evaluation: the planner, the consent-script builder and the
+"""Tests for chapters.evaluation: the planner, the consent-script builder and the
 anonymous feedback form (totals only, shown only above the threshold)."""
 
 import base64
@@ -11,9 +11,7 @@ import yaml
 from IPython.display import HTML
 
 from peer_support import content
-from peer_support.choice import PASS
-from peer_support.content import ContentError
-from peer_support.evaluation import (
+from peer_support.chapters.evaluation import (
     OWN_SENTENCE_LIMIT,
     PURPOSE_LIMIT,
     REQUIRED_SECTIONS,
@@ -27,7 +25,9 @@ from peer_support.evaluation import (
     load_feedback,
     load_planner,
 )
+from peer_support.content import ContentError
 from peer_support.i18n import t
+from peer_support.kit.choice import PASS
 
 REAL = content.ASSETS_DIR
 PLANNER = "evaluation/planner.yaml"

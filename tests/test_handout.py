@@ -1,9 +1,10 @@
-"""Tests for peer_support.handout: exactly the chosen items, escaped, and carried in the link."""
+"""Tests for kit.handout: exactly the chosen items, escaped, and carried in the link."""
 
 import base64
 import re
 
-from peer_support.handout import (
+from peer_support.i18n import t
+from peer_support.kit.handout import (
     DownloadPanel,
     Handout,
     Section,
@@ -11,7 +12,6 @@ from peer_support.handout import (
     download_links,
     escape_markdown,
 )
-from peer_support.i18n import t
 
 WELSH_AND_EMOJI = "d\u0175r, t\u0177 a \U0001F33C"
 SCRIPT = "<script>alert('x')</script>"

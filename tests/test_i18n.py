@@ -9,11 +9,11 @@ import pytest
 import yaml
 
 from peer_support import i18n
+from peer_support.chapters.language import PLACES
 from peer_support.i18n import DEFAULT_LANGUAGE, LANGUAGES, language_from_query, t
-from peer_support.language import PLACES
 
 PACKAGE = Path(i18n.__file__).resolve().parent
-SOURCES = sorted(PACKAGE.glob("*.py"))
+SOURCES = sorted(PACKAGE.rglob("*.py"))
 ENGLISH = yaml.safe_load((PACKAGE / "catalogue" / "en.yaml").read_text(encoding="utf-8"))
 KEY_CALL = re.compile(r"""\bt\(\s*["']([a-z_.]+)["']""")
 FSTRING_KEY_CALL = re.compile(r"""\bt\(\s*f["']([a-z_.]*)\{""")

@@ -1,4 +1,4 @@
-"""Tests for peer_support.introduction: the "Where do I start?" route finder."""
+"""Tests for chapters.introduction: the "Where do I start?" route finder."""
 
 import base64
 import re
@@ -10,16 +10,16 @@ import yaml
 from IPython.display import HTML
 
 from peer_support import content
-from peer_support.blocks import load_activity_notes, load_chapters
-from peer_support.choice import PASS
-from peer_support.i18n import t
-from peer_support.introduction import (
+from peer_support.chapters.introduction import (
     MOST_CHAPTERS,
     RouteFinder,
     chapter_number,
     load_route_guide,
     where_to_start,
 )
+from peer_support.i18n import t
+from peer_support.kit.blocks import load_activity_notes, load_chapters
+from peer_support.kit.choice import PASS
 
 ROUTE_FILE = "introduction/route.yaml"
 NOTES_FILE = "introduction/facilitator-notes.yaml"

@@ -1,4 +1,4 @@
-"""Tests for peer_support.language: the language game and the private "words about me"."""
+"""Tests for chapters.language: the language game and the private "words about me"."""
 
 import base64
 import re
@@ -9,9 +9,7 @@ import yaml
 from IPython.display import HTML
 
 from peer_support import content
-from peer_support.choice import PASS
-from peer_support.i18n import t
-from peer_support.language import (
+from peer_support.chapters.language import (
     CONTENT_TAGS,
     MINIMUM_TERMS,
     OWN_WORD_LIMIT,
@@ -23,7 +21,9 @@ from peer_support.language import (
     language_reflection,
     load_terms,
 )
-from peer_support.reflection import Prompt, Reflection, load_reflection
+from peer_support.i18n import t
+from peer_support.kit.choice import PASS
+from peer_support.kit.reflection import Prompt, Reflection, load_reflection
 
 TERMS_FILE = "language/terms.yaml"
 REFLECTION_FILE = "language/reflection.yaml"

@@ -1,4 +1,4 @@
-"""Tests for peer_support.leadership: the qualities sort and its card, the questions, strength
+"""Tests for chapters.leadership: the qualities sort and its card, the questions, strength
 spotting, the shared roles rota and the reflection."""
 
 import base64
@@ -11,10 +11,7 @@ import yaml
 from IPython.display import HTML
 
 from peer_support import content
-from peer_support.deck import CardDeck
-from peer_support.handout import Handout
-from peer_support.i18n import t
-from peer_support.leadership import (
+from peer_support.chapters.leadership import (
     KINDS,
     MINIMUM_QUALITIES,
     ROTA_NAME_LIMIT,
@@ -34,7 +31,10 @@ from peer_support.leadership import (
     shared_roles,
     strength_spotting,
 )
-from peer_support.reflection import Reflection
+from peer_support.i18n import t
+from peer_support.kit.deck import CardDeck
+from peer_support.kit.handout import Handout
+from peer_support.kit.reflection import Reflection
 
 REAL_ASSETS = content.ASSETS_DIR
 QUALITIES = "leadership/qualities.yaml"
@@ -669,7 +669,7 @@ def test_reflection_broken_gives_error_block(assets: Path) -> None:
                                       "strength-spotting", "shared-roles",
                                       "leadership-reflection"])
 def test_facilitator_notes_exist_and_mention_passing(activity: str) -> None:
-    from peer_support.blocks import load_activity_notes
+    from peer_support.kit.blocks import load_activity_notes
     notes = load_activity_notes("leadership/facilitator-notes.yaml", activity)
     text = " ".join([notes.purpose, *notes.steps, *notes.adaptations]).casefold()
     assert notes.minutes >= 10

@@ -1,4 +1,4 @@
-"""Tests for peer_support.networking: the network map and the learning event planner."""
+"""Tests for chapters.networking: the network map and the learning event planner."""
 
 from __future__ import annotations
 
@@ -12,10 +12,7 @@ import yaml
 from IPython.display import HTML
 
 from peer_support import content
-from peer_support.blocks import load_activity_notes
-from peer_support.handout import Handout
-from peer_support.i18n import t
-from peer_support.networking import (
+from peer_support.chapters.networking import (
     CENTRE_SIZE,
     DIRECTIONS,
     KINDS,
@@ -47,6 +44,9 @@ from peer_support.networking import (
     summary_lines,
     wrap_label,
 )
+from peer_support.i18n import t
+from peer_support.kit.blocks import load_activity_notes
+from peer_support.kit.handout import Handout
 
 MAP_FILE = "networking/network-map.yaml"
 PLANNER_FILE = "networking/event-planner.yaml"

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from peer_support import blocks
-from peer_support.blocks import load_chapters, notebook_title
+from peer_support.kit import blocks
+from peer_support.kit.blocks import load_chapters, notebook_title
 
 NOTEBOOKS_DIR = Path(__file__).resolve().parent.parent / "notebooks"
 NOTEBOOKS = sorted(NOTEBOOKS_DIR.glob("*.ipynb"))

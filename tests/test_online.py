@@ -1,5 +1,5 @@
-"""Tests for peer_support.online (the format chooser) and the Online chapter's content files,
-including its safety checklist, which uses peer_support.checklist."""
+"""Tests for chapters.online (the format chooser) and the Online chapter's content files,
+including its safety checklist, which uses kit.checklist."""
 
 from __future__ import annotations
 
@@ -11,11 +11,7 @@ import yaml
 from IPython.display import HTML
 
 from peer_support import content
-from peer_support.blocks import load_activity_notes
-from peer_support.checklist import TICKED, UNTICKED, Checklist, checklist, load_checklist
-from peer_support.choice import PASS
-from peer_support.i18n import t
-from peer_support.online import (
+from peer_support.chapters.online import (
     MAX_SCORE,
     ChooserContent,
     Effect,
@@ -27,6 +23,10 @@ from peer_support.online import (
     load_chooser,
     suggest,
 )
+from peer_support.i18n import t
+from peer_support.kit.blocks import load_activity_notes
+from peer_support.kit.checklist import TICKED, UNTICKED, Checklist, checklist, load_checklist
+from peer_support.kit.choice import PASS
 
 CHOOSER_FILE = "online/format-chooser.yaml"
 CHECKLIST_FILE = "online/safety-checklist.yaml"
@@ -128,7 +128,7 @@ def test_band_thresholds(score: int, expected: str) -> None:
 
 
 def tiny() -> ChooserContent:
-    from peer_support.online import Format
+    from peer_support.chapters.online import Format
     formats = [Format("a", "A", "a"), Format("b", "B", "b")]
     q1 = Question("q1", "Q1?", [
         Option("yes", "Yes", [Effect("a", 2, "a likes yes"), Effect("b", -1, "b dislikes yes")]),

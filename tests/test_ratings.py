@@ -1,10 +1,10 @@
-"""Tests for peer_support.ratings: several items rated on one scale, Pass always offered."""
+"""Tests for kit.ratings: several items rated on one scale, Pass always offered."""
 
 import pytest
 
-from peer_support.choice import ChoiceScale
 from peer_support.i18n import t
-from peer_support.ratings import PASS, RatingSet
+from peer_support.kit.choice import ChoiceScale
+from peer_support.kit.ratings import PASS, RatingSet
 
 ITEMS = [("rest", "Rest"), ("company", "Company"), ("peace", "Peace")]
 OPTIONS = [("not", "Not met"), ("partly", "Partly met"), ("met", "Met")]

@@ -1,7 +1,7 @@
-"""Tests for peer_support.reflection: long answers are kept whole and the count is fair."""
+"""Tests for kit.reflection: long answers are kept whole and the count is fair."""
 
 from peer_support.i18n import t
-from peer_support.reflection import ReflectionBox
+from peer_support.kit.reflection import ReflectionBox
 from peer_support.text import DEFAULT_LIMIT
 
 W_DECOMPOSED = "w\u0302"

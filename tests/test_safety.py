@@ -1,4 +1,4 @@
-"""Tests for peer_support.safety: the group agreement builder, the safety check-in, the human
+"""Tests for chapters.safety: the group agreement builder, the safety check-in, the human
 knot card and the "untangle the circle" puzzle, plus the chapter's content files."""
 
 import re
@@ -10,10 +10,7 @@ import yaml
 from IPython.display import HTML
 
 from peer_support import content
-from peer_support.checklist import Checklist, load_checklist
-from peer_support.content import ContentError
-from peer_support.i18n import t
-from peer_support.safety import (
+from peer_support.chapters.safety import (
     AGREEMENT_LIMIT,
     AgreementBuilder,
     Band,
@@ -32,6 +29,9 @@ from peer_support.safety import (
     load_knot_puzzle,
     safety_check_in,
 )
+from peer_support.content import ContentError
+from peer_support.i18n import t
+from peer_support.kit.checklist import Checklist, load_checklist
 
 SCRIPT = "<script>alert(1)</script>"
 IMG = '<img src=x onerror="alert(1)">'
@@ -738,7 +738,7 @@ def test_venue_checklist_prints_ticked_and_empty_boxes() -> None:
 
 
 def test_check_in_notes_tell_the_facilitator_what_to_do_with_low_scores() -> None:
-    from peer_support.blocks import load_activity_notes
+    from peer_support.kit.blocks import load_activity_notes
     notes = load_activity_notes("safety/facilitator-notes.yaml", "safety-check-in")
     steps = " ".join(notes.steps).casefold()
     assert "low numbers" in steps and "whole room" in steps
@@ -748,5 +748,5 @@ def test_check_in_notes_tell_the_facilitator_what_to_do_with_low_scores() -> Non
 @pytest.mark.parametrize("activity", ["group-agreement", "safety-check-in", "venue-checklist",
                                       "human-knot"])
 def test_every_activity_has_notes(activity: str) -> None:
-    from peer_support.blocks import load_activity_notes
+    from peer_support.kit.blocks import load_activity_notes
     assert load_activity_notes("safety/facilitator-notes.yaml", activity).steps

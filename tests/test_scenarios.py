@@ -1,4 +1,4 @@
-"""Tests for peer_support.scenarios: scenario cards with trade-offs, no scoring, printable cards."""
+"""Tests for kit.scenarios: scenario cards with trade-offs, no scoring, printable cards."""
 
 import base64
 import re
@@ -10,10 +10,10 @@ import yaml
 from IPython.display import HTML
 
 from peer_support import content
-from peer_support.choice import PASS
 from peer_support.content import ContentError
 from peer_support.i18n import t
-from peer_support.scenarios import (
+from peer_support.kit.choice import PASS
+from peer_support.kit.scenarios import (
     MAXIMUM_RESPONSES,
     Response,
     Scenario,

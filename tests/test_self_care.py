@@ -1,4 +1,4 @@
-"""Tests for peer_support.self_care: the self-care wheel and plan, the feelings check-in, the
+"""Tests for chapters.self_care: the self-care wheel and plan, the feelings check-in, the
 needs inventory and the facilitator self-care check."""
 
 import base64
@@ -12,9 +12,7 @@ import yaml
 from IPython.display import HTML
 
 from peer_support import content
-from peer_support.choice import PASS
-from peer_support.i18n import t
-from peer_support.self_care import (
+from peer_support.chapters.self_care import (
     CHECK_NOTE_LIMIT,
     CORE_FEELINGS,
     OWN_IDEA_LIMIT,
@@ -34,6 +32,8 @@ from peer_support.self_care import (
     needs_inventory,
     self_care_wheel,
 )
+from peer_support.i18n import t
+from peer_support.kit.choice import PASS
 
 WHEEL = "self_care/wheel.yaml"
 FEELINGS = "self_care/feelings.yaml"
@@ -142,7 +142,7 @@ def test_facilitator_check_file_covers_the_four_areas_asked_for() -> None:
 @pytest.mark.parametrize("activity", ["self-care-wheel", "feelings-check-in", "needs-inventory",
                                       "facilitator-check", "promoting-self-care"])
 def test_facilitator_notes_say_how_to_keep_answers_private_on_a_projector(activity) -> None:
-    from peer_support.blocks import load_activity_notes
+    from peer_support.kit.blocks import load_activity_notes
 
     notes = load_activity_notes(NOTES, activity)
     text = " ".join(notes.steps + notes.adaptations).lower()

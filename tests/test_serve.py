@@ -1,4 +1,4 @@
-"""Tests for peer_support.serve: the Voilà command line and the address it prints."""
+"""Tests for peer_support.server.serve: the Voilà command line and the address it prints."""
 
 import ipaddress
 import json
@@ -7,8 +7,8 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from peer_support import serve
-from peer_support.serve import START_PAGE, start_url, voila_command
+from peer_support.server import serve
+from peer_support.server.serve import START_PAGE, start_url, voila_command
 
 
 def no_lan_lookup() -> str:
@@ -17,7 +17,7 @@ def no_lan_lookup() -> str:
 
 def test_voila_command_runs_voila_with_host_and_port() -> None:
     command = voila_command("127.0.0.1", 9000, None)
-    assert command[:3] == [sys.executable, "-m", "peer_support.server_app"]
+    assert command[:3] == [sys.executable, "-m", "peer_support.server.app"]
     assert "--Voila.ip=127.0.0.1" in command
     assert "--port=9000" in command
     assert "--no-browser" in command

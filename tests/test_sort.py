@@ -1,9 +1,9 @@
-"""Tests for peer_support.sort: every move, put back, reset, added cards and the buttons."""
+"""Tests for kit.sort: every move, put back, reset, added cards and the buttons."""
 
 import pytest
 
 from peer_support.i18n import t
-from peer_support.sort import CARD_LIMIT, ColumnSort
+from peer_support.kit.sort import CARD_LIMIT, ColumnSort
 
 CARDS = ["Listening", "Keeping time", "Welcoming newcomers", "Speaking up"]
 COLUMNS = [("do", "I already do this"), ("grow", "I'd like to grow this"),

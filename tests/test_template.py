@@ -127,14 +127,14 @@ def test_sources_are_stripped_from_pages(pages) -> None:
 
 def test_frame_words_partial_matches_the_catalogues() -> None:
     """The template reads the frame's words from pack_text.j2; it must hold what the catalogues
-    say now. If this fails, run: .venv/bin/python -m peer_support.frame_text"""
-    from peer_support.frame_text import PARTIAL, partial_text
+    say now. If this fails, run: .venv/bin/python -m peer_support.server.frame_text"""
+    from peer_support.server.frame_text import PARTIAL, partial_text
 
     assert PARTIAL.read_text(encoding="utf-8") == partial_text()
 
 
 def test_frame_words_partial_is_rewritten_when_a_catalogue_changes(tmp_path) -> None:
-    from peer_support.frame_text import write_partial
+    from peer_support.server.frame_text import write_partial
 
     stale = tmp_path / "pack_text.j2"
     stale.write_text("{%- set pack_text = {} -%}\n", encoding="utf-8")

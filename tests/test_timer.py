@@ -1,10 +1,10 @@
-"""Tests for peer_support.timer: an advisory timer with sensible minutes and catalogue texts."""
+"""Tests for kit.timer: an advisory timer with sensible minutes and catalogue texts."""
 
 import pytest
 
 from peer_support import i18n
 from peer_support.i18n import t
-from peer_support.timer import ActivityTimer
+from peer_support.kit.timer import ActivityTimer
 
 
 @pytest.mark.parametrize("minutes", [0, 241, -5])

@@ -1,4 +1,4 @@
-"""Tests for peer_support.trust (the trust sort and the trauma-informed self-check), the Trust
+"""Tests for chapters.trust (the trust sort and the trauma-informed self-check), the Trust
 chapter's scenarios file, and the chapter notebook's text."""
 
 import base64
@@ -12,11 +12,7 @@ import yaml
 from IPython.display import HTML
 
 from peer_support import content
-from peer_support.choice import PASS
-from peer_support.i18n import t
-from peer_support.scenarios import ScenarioCards, load_scenario_deck
-from peer_support.sort import CARD_LIMIT
-from peer_support.trust import (
+from peer_support.chapters.trust import (
     LOW_SCORE,
     MINIMUM_CARDS,
     OPTIONS,
@@ -31,6 +27,10 @@ from peer_support.trust import (
     trauma_self_check,
     trust_sort,
 )
+from peer_support.i18n import t
+from peer_support.kit.choice import PASS
+from peer_support.kit.scenarios import ScenarioCards, load_scenario_deck
+from peer_support.kit.sort import CARD_LIMIT
 
 CARDS_FILE = "trust/trust-cards.yaml"
 PRINCIPLES_FILE = "trust/principles.yaml"

@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from peer_support import blocks, content, i18n
-from peer_support.blocks import chapter_links, content_note, load_chapters
+from peer_support import content, i18n
+from peer_support.kit import blocks
+from peer_support.kit.blocks import chapter_links, content_note, load_chapters
 
 REPO = Path(__file__).resolve().parent.parent
 NOTEBOOKS = sorted((REPO / "notebooks").glob("*.ipynb"))
@@ -202,7 +203,7 @@ def test_chapter_list_in_welsh(welsh_page: None) -> None:
 
 
 def test_page_frame_words_come_from_both_catalogues() -> None:
-    from peer_support.frame_text import chrome_text
+    from peer_support.server.frame_text import chrome_text
 
     words = chrome_text()
     assert set(words["strings"]["cy"]) == set(words["strings"]["en"])

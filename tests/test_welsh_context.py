@@ -1,4 +1,4 @@
-"""Tests for peer_support.welsh_context: the "getting there" planner, the barriers checklist
+"""Tests for chapters.welsh_context: the "getting there" planner, the barriers checklist
 and the Active Offer self-check."""
 
 import base64
@@ -10,9 +10,7 @@ import yaml
 from IPython.display import HTML
 
 from peer_support import content
-from peer_support.checklist import TICKED, UNTICKED, Checklist, load_checklist
-from peer_support.i18n import t
-from peer_support.welsh_context import (
+from peer_support.chapters.welsh_context import (
     ACTIVE_OFFER_FILE,
     BARRIERS_FILE,
     NOTES_LIMIT,
@@ -34,6 +32,8 @@ from peer_support.welsh_context import (
     load_planner,
     parse_time,
 )
+from peer_support.i18n import t
+from peer_support.kit.checklist import TICKED, UNTICKED, Checklist, load_checklist
 
 REAL_ASSETS = content.ASSETS_DIR
 SCRIPT = "<script>alert(1)</script>"

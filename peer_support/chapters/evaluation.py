@@ -12,15 +12,15 @@ from dataclasses import dataclass
 
 import ipywidgets as widgets
 
-from .blocks import error_block
-from .charts import bar_chart_svg, text_alternative
-from .choice import PASS, ChoiceScale
-from .content import Checker, ContentError, load_yaml
-from .handout import DownloadPanel, Handout
-from .i18n import t
-from .reflection import ReflectionBox
-from .status import LiveStatus
-from .text import check_text, escape
+from ..content import Checker, ContentError, load_yaml
+from ..i18n import t
+from ..kit.blocks import error_block
+from ..kit.charts import bar_chart_svg, text_alternative
+from ..kit.choice import PASS, ChoiceScale
+from ..kit.handout import DownloadPanel, Handout
+from ..kit.reflection import ReflectionBox
+from ..kit.status import LiveStatus
+from ..text import check_text, escape
 
 __all__ = [
     "ConsentBuilder",

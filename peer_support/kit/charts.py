@@ -24,8 +24,8 @@ import itertools
 import math
 from collections.abc import Callable, Sequence
 
-from .i18n import t
-from .text import escape
+from ..i18n import t
+from ..text import escape
 
 __all__ = ["bar_chart_svg", "figure_html", "text_alternative", "wheel_svg"]
 

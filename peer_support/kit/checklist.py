@@ -32,13 +32,13 @@ import ipywidgets as widgets
 from ipywidgets.widgets.widget_bool import CheckboxStyle
 from ipywidgets.widgets.widget_string import HTMLStyle
 
+from ..content import Checker, ContentError, load_yaml
+from ..i18n import t
+from ..text import escape
 from .blocks import error_block
-from .content import Checker, ContentError, load_yaml
 from .handout import DownloadPanel, Handout
-from .i18n import t
 from .reflection import ReflectionBox
 from .status import LiveStatus
-from .text import escape
 
 __all__ = [
     "Checklist",

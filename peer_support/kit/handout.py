@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 
 import ipywidgets as widgets
 
-from .i18n import HTML_LANG, current_language, t
+from ..i18n import HTML_LANG, current_language, t
+from ..text import escape
 from .status import LiveStatus
-from .text import escape
 
 __all__ = ["DownloadPanel", "Handout"]
 

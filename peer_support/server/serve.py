@@ -1,4 +1,4 @@
-"""Start Voilà with the pack's configuration: ``python -m peer_support.serve``.
+"""Start Voilà with the pack's configuration: ``python -m peer_support.server.serve``.
 
 ``make serve`` runs this. It honours HOST and PORT from the environment, prints the start
 page's address, and never opens a browser itself. Serving beyond this computer
@@ -21,7 +21,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 START_PAGE = "voila/render/00_start.ipynb"
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
 ALL_INTERFACES = {"0.0.0.0", "::", ""}
@@ -71,7 +71,7 @@ def room_pool_options(chapter: str | None, size: str | None,
 def voila_command(host: str, port: int, token: str | None,
                   extra: Sequence[str] = ()) -> list[str]:
     """The Voilà command line for this host, port and token, plus any ``extra`` options."""
-    command = [sys.executable, "-m", "peer_support.server_app", f"--Voila.ip={host}",
+    command = [sys.executable, "-m", "peer_support.server.app", f"--Voila.ip={host}",
                f"--port={port}", "--no-browser"]
     if token:
         command.append(f"--token={token}")

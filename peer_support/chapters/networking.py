@@ -23,14 +23,14 @@ from dataclasses import dataclass, field
 
 import ipywidgets as widgets
 
-from .blocks import error_block
-from .choice import ChoiceScale
-from .content import Checker, ContentError, load_yaml
-from .handout import DownloadPanel, Handout
-from .i18n import t
-from .reflection import ReflectionBox
-from .status import LiveStatus
-from .text import check_text, escape
+from ..content import Checker, ContentError, load_yaml
+from ..i18n import t
+from ..kit.blocks import error_block
+from ..kit.choice import ChoiceScale
+from ..kit.handout import DownloadPanel, Handout
+from ..kit.reflection import ReflectionBox
+from ..kit.status import LiveStatus
+from ..text import check_text, escape
 
 __all__ = [
     "EventPlanner",

@@ -11,15 +11,15 @@ from dataclasses import dataclass
 
 import ipywidgets as widgets
 
-from .blocks import error_block
-from .choice import PASS, ChoiceScale
-from .content import Checker, ContentError, load_yaml
-from .deck import CardDeck
-from .handout import DownloadPanel, Handout
-from .i18n import t
-from .reflection import Reflection, load_reflection
-from .status import LiveStatus
-from .text import check_text, escape
+from ..content import Checker, ContentError, load_yaml
+from ..i18n import t
+from ..kit.blocks import error_block
+from ..kit.choice import PASS, ChoiceScale
+from ..kit.deck import CardDeck
+from ..kit.handout import DownloadPanel, Handout
+from ..kit.reflection import Reflection, load_reflection
+from ..kit.status import LiveStatus
+from ..text import check_text, escape
 
 __all__ = ["LanguageGame", "language_game", "language_reflection"]
 

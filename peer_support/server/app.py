@@ -12,13 +12,13 @@
 3. **A page asked for in another language gets its own kernel.** A preheated kernel has already
    drawn its page in English before anyone asked for it, so ``?lang=cy`` is served by a fresh
    kernel that reads the language from its URL. (The page frame's words come from the same
-   catalogues, through the template partial that :mod:`peer_support.frame_text` writes.)
+   catalogues, through the template partial that :mod:`peer_support.server.frame_text` writes.)
 4. **The server's front door is the start page.** ``/`` and ``/voila/tree`` would list the
    notebooks folder; they send people to the start page instead, keeping the query (``lang``,
    ``token``).
 
-``python -m peer_support.server_app`` takes the same options as ``python -m voila``;
-``python -m peer_support.serve`` runs it.
+``python -m peer_support.server.app`` takes the same options as ``python -m voila``;
+``python -m peer_support.server.serve`` runs it.
 """
 
 from __future__ import annotations

@@ -13,10 +13,10 @@ from typing import Any
 
 import yaml
 
-from .i18n import DEFAULT_LANGUAGE, current_language
+from ..i18n import DEFAULT_LANGUAGE, current_language
 
 #: Where content files live. ``PACK_ASSETS`` lets a group point the pack at its own copy.
-ASSETS_DIR = Path(os.environ.get("PACK_ASSETS", Path(__file__).resolve().parent.parent / "assets"))
+ASSETS_DIR = Path(os.environ.get("PACK_ASSETS", Path(__file__).resolve().parents[2] / "assets"))
 
 _ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 

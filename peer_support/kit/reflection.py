@@ -12,11 +12,11 @@ from dataclasses import dataclass
 import ipywidgets as widgets
 import traitlets
 
-from .content import Checker, load_yaml
+from ..content import Checker, load_yaml
+from ..i18n import t
+from ..text import DEFAULT_LIMIT, CheckedText, check_text, escape
 from .handout import DownloadPanel, Handout
-from .i18n import t
 from .status import LiveStatus
-from .text import DEFAULT_LIMIT, CheckedText, check_text, escape
 
 __all__ = ["Reflection", "ReflectionBox", "load_reflection"]
 

@@ -14,9 +14,9 @@ from pathlib import Path
 import ipywidgets as widgets
 from IPython.display import HTML
 
-from .content import ASSETS_DIR, Checker, ContentError, load_yaml
-from .i18n import HTML_LANG, current_language, page_query, t
-from .text import escape
+from ..content import ASSETS_DIR, Checker, ContentError, load_yaml
+from ..i18n import HTML_LANG, current_language, page_query, t
+from ..text import escape
 from .timer import ActivityTimer
 
 __all__ = ["chapter_links", "chapter_list", "content_note", "error_block", "facilitator_notes"]

@@ -17,13 +17,13 @@ from pathlib import Path
 
 import ipywidgets as widgets
 
-from .blocks import NOTEBOOKS_DIR, Chapter, error_block, load_chapters
-from .choice import PASS, ChoiceScale
-from .content import Checker, ContentError, load_yaml
-from .handout import DownloadPanel, Handout
-from .i18n import t
-from .status import LiveStatus
-from .text import escape
+from ..content import Checker, ContentError, load_yaml
+from ..i18n import t
+from ..kit.blocks import NOTEBOOKS_DIR, Chapter, error_block, load_chapters
+from ..kit.choice import PASS, ChoiceScale
+from ..kit.handout import DownloadPanel, Handout
+from ..kit.status import LiveStatus
+from ..text import escape
 
 __all__ = ["RouteFinder", "load_route_guide", "where_to_start"]
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import anywidget
 import traitlets
 
-from .i18n import t
+from ..i18n import t
 
 __all__ = ["ActivityTimer"]
 

@@ -39,9 +39,9 @@ import anywidget
 import ipywidgets as widgets
 import traitlets
 
-from .i18n import t
+from ..i18n import t
+from ..text import check_text, escape
 from .status import LiveStatus
-from .text import check_text, escape
 
 __all__ = ["CARD_LIMIT", "ColumnSort", "SortedColumns"]
 

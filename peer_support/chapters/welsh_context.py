@@ -24,17 +24,17 @@ from dataclasses import dataclass
 
 import ipywidgets as widgets
 
-from .blocks import error_block
-from .checklist import checklist
-from .choice import ChoiceScale
-from .content import Checker, ContentError, load_yaml
-from .deck import CardDeck
-from .handout import DownloadPanel, Handout
-from .i18n import t
-from .ratings import RatingSet
-from .reflection import ReflectionBox
-from .status import LiveStatus
-from .text import check_text, escape
+from ..content import Checker, ContentError, load_yaml
+from ..i18n import t
+from ..kit.blocks import error_block
+from ..kit.checklist import checklist
+from ..kit.choice import ChoiceScale
+from ..kit.deck import CardDeck
+from ..kit.handout import DownloadPanel, Handout
+from ..kit.ratings import RatingSet
+from ..kit.reflection import ReflectionBox
+from ..kit.status import LiveStatus
+from ..text import check_text, escape
 
 __all__ = [
     "ActiveOfferCheck",

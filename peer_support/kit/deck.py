@@ -12,9 +12,9 @@ from collections.abc import Callable, Sequence
 import ipywidgets as widgets
 import traitlets
 
-from .i18n import t
+from ..i18n import t
+from ..text import escape
 from .status import LiveStatus
-from .text import escape
 
 __all__ = ["CardDeck"]
 

@@ -7,9 +7,9 @@ chapter's own (``assets/acknowledgements/reflection.yaml``).
 
 from __future__ import annotations
 
-from .blocks import error_block
-from .content import ContentError
-from .reflection import Reflection, load_reflection
+from ..content import ContentError
+from ..kit.blocks import error_block
+from ..kit.reflection import Reflection, load_reflection
 
 __all__ = ["take_away_reflection"]
 

@@ -18,13 +18,13 @@ from dataclasses import dataclass
 
 import ipywidgets as widgets
 
-from .blocks import error_block
-from .choice import PASS, ChoiceScale
-from .content import Checker, ContentError, load_yaml
-from .handout import DownloadPanel, Handout
-from .i18n import t
-from .status import LiveStatus
-from .text import escape
+from ..content import Checker, ContentError, load_yaml
+from ..i18n import t
+from ..kit.blocks import error_block
+from ..kit.choice import PASS, ChoiceScale
+from ..kit.handout import DownloadPanel, Handout
+from ..kit.status import LiveStatus
+from ..text import escape
 
 __all__ = ["FormatChooser", "format_chooser", "suggest"]
 

@@ -23,13 +23,13 @@ import ipywidgets as widgets
 from ipywidgets.widgets.widget_bool import CheckboxStyle
 from ipywidgets.widgets.widget_string import LabelStyle
 
-from .blocks import error_block
-from .choice import PASS, ChoiceScale
-from .content import Checker, ContentError, load_yaml
-from .handout import DownloadPanel, Handout
-from .i18n import t
-from .status import LiveStatus
-from .text import check_text, escape
+from ..content import Checker, ContentError, load_yaml
+from ..i18n import t
+from ..kit.blocks import error_block
+from ..kit.choice import PASS, ChoiceScale
+from ..kit.handout import DownloadPanel, Handout
+from ..kit.status import LiveStatus
+from ..text import check_text, escape
 
 __all__ = [
     "AgreementBuilder",

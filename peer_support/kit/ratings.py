@@ -27,11 +27,11 @@ from collections.abc import Callable, Mapping, Sequence
 
 import ipywidgets as widgets
 
+from ..i18n import t
+from ..text import escape
 from .choice import PASS, ChoiceScale
 from .deck import CardDeck
-from .i18n import t
 from .status import LiveStatus
-from .text import escape
 
 __all__ = ["PASS", "RatingSet"]
 

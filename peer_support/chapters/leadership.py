@@ -18,16 +18,16 @@ from dataclasses import dataclass
 
 import ipywidgets as widgets
 
-from .blocks import error_block
-from .choice import ChoiceScale
-from .content import Checker, ContentError, load_yaml
-from .deck import CardDeck, plain_card
-from .handout import DownloadPanel, Handout
-from .i18n import t
-from .reflection import Reflection, ReflectionBox, load_reflection
-from .sort import CARD_LIMIT, ColumnSort
-from .status import LiveStatus
-from .text import check_text, escape
+from ..content import Checker, ContentError, load_yaml
+from ..i18n import t
+from ..kit.blocks import error_block
+from ..kit.choice import ChoiceScale
+from ..kit.deck import CardDeck, plain_card
+from ..kit.handout import DownloadPanel, Handout
+from ..kit.reflection import Reflection, ReflectionBox, load_reflection
+from ..kit.sort import CARD_LIMIT, ColumnSort
+from ..kit.status import LiveStatus
+from ..text import check_text, escape
 
 __all__ = [
     "LeadershipSort",

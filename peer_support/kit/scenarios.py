@@ -35,14 +35,14 @@ from dataclasses import dataclass, field
 
 import ipywidgets as widgets
 
+from ..content import Checker, ContentError, load_yaml
+from ..i18n import t
+from ..text import escape
 from .blocks import error_block
 from .choice import PASS, ChoiceScale
-from .content import Checker, ContentError, load_yaml
 from .deck import CardDeck
 from .handout import DownloadPanel, Handout
-from .i18n import t
 from .status import LiveStatus
-from .text import escape
 
 __all__ = ["Response", "Scenario", "ScenarioCards", "load_scenario_deck", "load_scenarios",
            "scenario_cards"]

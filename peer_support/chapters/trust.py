@@ -28,15 +28,15 @@ from dataclasses import dataclass
 
 import ipywidgets as widgets
 
-from .blocks import error_block
-from .charts import bar_chart_svg, figure_html, text_alternative
-from .content import Checker, ContentError, load_yaml
-from .handout import DownloadPanel, Handout
-from .i18n import t
-from .ratings import RatingSet
-from .sort import ColumnSort
-from .status import LiveStatus
-from .text import escape
+from ..content import Checker, ContentError, load_yaml
+from ..i18n import t
+from ..kit.blocks import error_block
+from ..kit.charts import bar_chart_svg, figure_html, text_alternative
+from ..kit.handout import DownloadPanel, Handout
+from ..kit.ratings import RatingSet
+from ..kit.sort import ColumnSort
+from ..kit.status import LiveStatus
+from ..text import escape
 
 __all__ = [
     "LOW_SCORE",

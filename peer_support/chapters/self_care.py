@@ -23,16 +23,16 @@ from dataclasses import dataclass, field
 import ipywidgets as widgets
 from ipywidgets.widgets.widget_bool import CheckboxStyle
 
-from .blocks import error_block
-from .charts import figure_html, text_alternative, wheel_svg
-from .choice import PASS, ChoiceScale
-from .content import Checker, ContentError, load_yaml
-from .handout import DownloadPanel, Handout
-from .i18n import t
-from .ratings import RatingSet
-from .reflection import Prompt, ReflectionBox
-from .status import LiveStatus
-from .text import check_text, escape
+from ..content import Checker, ContentError, load_yaml
+from ..i18n import t
+from ..kit.blocks import error_block
+from ..kit.charts import figure_html, text_alternative, wheel_svg
+from ..kit.choice import PASS, ChoiceScale
+from ..kit.handout import DownloadPanel, Handout
+from ..kit.ratings import RatingSet
+from ..kit.reflection import Prompt, ReflectionBox
+from ..kit.status import LiveStatus
+from ..text import check_text, escape
 
 __all__ = [
     "FacilitatorCheck",

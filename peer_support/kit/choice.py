@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 import ipywidgets as widgets
 import traitlets
 
-from .i18n import t
+from ..i18n import t
 from .status import LiveStatus
 
 __all__ = ["ChoiceScale"]
