@@ -1,8 +1,15 @@
-"""Fixtures for the browser and server tests: a real Voilà server started the way
-`make serve` starts it, and Debian's Chromium driven by Playwright."""
+"""Shared test helpers.
+
+- Content files: an ``assets`` folder in a temporary place that the pack reads instead of the
+  real one, ``write_yaml`` to put a file in it, ``load_error`` to catch the problem a loader
+  raises, and ``decoded_link``/``list_items`` to read a download link's file.
+- Browser and server tests: a real Voilà server started the way `make serve` starts it, and
+  Debian's Chromium driven by Playwright.
+"""
 
 from __future__ import annotations
 
+import base64
 import os
 import re
 import socket
@@ -14,6 +21,9 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+import yaml
+
+from peer_support import content
 
 REPO = Path(__file__).resolve().parent.parent
 NOTEBOOKS = sorted(p.stem for p in (REPO / "notebooks").glob("*.ipynb"))
@@ -24,6 +34,44 @@ EXIT_URL = "https://www.bbc.co.uk/weather"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 
+
+# ---- content files ----
+
+@pytest.fixture
+def assets(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty assets folder (with the real one's chapter folders) that the pack reads."""
+    folder = tmp_path / "assets"
+    folder.mkdir()
+    for chapter in (REPO / "assets").iterdir():
+        if chapter.is_dir():
+            (folder / chapter.name).mkdir()
+    monkeypatch.setattr(content, "ASSETS_DIR", folder)
+    return folder
+
+
+def write_yaml(assets: Path, relative_path: str, data: object) -> str:
+    """Write ``data`` as YAML at ``relative_path`` in ``assets``; return the relative path."""
+    path = assets / relative_path
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return relative_path
+
+
+def load_error(call) -> content.ContentError:
+    """The ContentError that ``call()`` raises (the test fails if it raises none)."""
+    with pytest.raises(content.ContentError) as caught:
+        call()
+    return caught.value
+
+
+def decoded_link(html: str, kind: str) -> str:
+    """The file inside a download link (``kind`` is "html" or "markdown"), as text."""
+    href = re.search(rf'href="data:[^"]*;base64,([^"]+)" class="qa-download-{kind}"', html)
+    assert href is not None, f"no {kind} download link in the page"
+    return base64.b64decode(href.group(1)).decode("utf-8")
+
+
+# ---- servers and browsers ----
 
 def free_port() -> int:
     with socket.socket() as sock:

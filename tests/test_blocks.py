@@ -19,27 +19,19 @@ from peer_support.kit.blocks import (
     chapter_links,
     chapter_list,
     content_note,
-    error_block,
     facilitator_notes,
     load_activity_notes,
     load_chapters,
     notebook_title,
     notes_html,
 )
+from peer_support.kit.base import error_block
 from peer_support.kit.timer import ActivityTimer
 
 REAL_ASSETS = content.ASSETS_DIR
 NOTES_FILE = "language/facilitator-notes.yaml"
 REAL_NOTES = yaml.safe_load((REAL_ASSETS / NOTES_FILE).read_text(encoding="utf-8"))
 SCRIPT = "<script>alert(1)</script>"
-
-
-@pytest.fixture
-def assets(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "assets"
-    folder.mkdir()
-    monkeypatch.setattr(content, "ASSETS_DIR", folder)
-    return folder
 
 
 def good_activity(**changes) -> dict:

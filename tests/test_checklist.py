@@ -5,27 +5,27 @@ from html import unescape
 from pathlib import Path
 
 import pytest
-import yaml
+from conftest import write_yaml
 from IPython.display import HTML
 
-from peer_support import content
 from peer_support.content import ContentError
 from peer_support.i18n import t
 from peer_support.kit.checklist import (
     NOTES_LIMIT,
     TICKED,
     UNTICKED,
+    CHECKLIST,
     Checklist,
+    ChecklistFile,
     ChecklistItem,
     ChecklistSection,
     checklist,
-    load_checklist,
 )
 
 SCRIPT = "<script>alert(1)</script>"
 IMG = '<img src=x onerror="alert(1)">'
 WELSH = "Mae'r drws ar agor: ŵ ŷ 🌼"
-FILE = "things/check.yaml"
+FILE = "safety/check.yaml"
 
 
 def sections() -> list[ChecklistSection]:
@@ -41,7 +41,8 @@ def sections() -> list[ChecklistSection]:
 
 
 def make(**kwargs) -> Checklist:
-    return Checklist("Venue check", "Tick what you have checked.", sections(),
+    return Checklist(ChecklistFile(title="Venue check", intro="Tick what you have checked.",
+                                   sections=sections()),
                      basename="venue-check", **kwargs)
 
 
@@ -49,17 +50,8 @@ def html_items(html: str) -> list[str]:
     return [unescape(item) for item in re.findall(r"<li>(.*?)</li>", html, re.S)]
 
 
-@pytest.fixture
-def assets(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "assets"
-    (folder / "things").mkdir(parents=True)
-    monkeypatch.setattr(content, "ASSETS_DIR", folder)
-    return folder
-
-
 def write(assets: Path, data: object) -> str:
-    (assets / FILE).write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    return FILE
+    return write_yaml(assets, FILE, data)
 
 
 def good_data() -> dict:
@@ -80,22 +72,22 @@ def good_data() -> dict:
 
 
 def test_load_checklist_reads_title_intro_and_sections(assets: Path) -> None:
-    title, intro, loaded = load_checklist(write(assets, good_data()))
-    assert title == "Venue check"
-    assert intro == "Tick as you go."
-    assert [s.heading for s in loaded] == ["Getting there", "In the room"]
-    assert loaded[0].items[0] == ChecklistItem("Bus stop nearby", "Share lift plans if not.")
+    loaded = CHECKLIST.load(write(assets, good_data()))
+    assert loaded.title == "Venue check"
+    assert loaded.intro == "Tick as you go."
+    assert [s.heading for s in loaded.sections] == ["Getting there", "In the room"]
+    assert loaded.sections[0].items[0] == ChecklistItem("Bus stop nearby", "Share lift plans if not.")
 
 
 def test_load_checklist_accepts_a_plain_string_item(assets: Path) -> None:
-    _, _, loaded = load_checklist(write(assets, good_data()))
+    loaded = CHECKLIST.load(write(assets, good_data())).sections
     assert loaded[0].items[1] == ChecklistItem("Step-free entrance", "")
 
 
 def test_load_checklist_intro_is_optional(assets: Path) -> None:
     data = good_data()
     del data["intro"]
-    assert load_checklist(write(assets, data))[1] == ""
+    assert CHECKLIST.load(write(assets, data)).intro == ""
 
 
 @pytest.mark.parametrize(("change", "problem"), [
@@ -114,14 +106,14 @@ def test_load_checklist_names_the_file_and_problem(assets: Path, change, problem
     data = good_data()
     change(data)
     with pytest.raises(ContentError) as caught:
-        load_checklist(write(assets, data))
+        CHECKLIST.load(write(assets, data))
     assert caught.value.path.endswith(FILE)
     assert problem in caught.value.problem
 
 
 def test_load_checklist_missing_file_names_it(assets: Path) -> None:
     with pytest.raises(ContentError) as caught:
-        load_checklist("things/nowhere.yaml")
+        CHECKLIST.load("safety/nowhere.yaml")
     assert "nowhere.yaml" in str(caught.value)
 
 
@@ -258,7 +250,8 @@ def test_handout_waits_when_notes_are_too_long_and_keeps_them() -> None:
 
 
 def test_hostile_text_stays_text_in_every_output() -> None:
-    hostile = Checklist(SCRIPT, IMG, [ChecklistSection(SCRIPT, [ChecklistItem(IMG, SCRIPT)])],
+    hostile = Checklist(ChecklistFile(title=SCRIPT, intro=IMG, sections=[
+        ChecklistSection(SCRIPT, [ChecklistItem(IMG, SCRIPT)])]),
                         basename="x")
     hostile.notes.write(IMG + " " + WELSH)
     handout = hostile.handout()

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import write_yaml
 from IPython.display import HTML
 
 from peer_support import content
@@ -18,8 +19,8 @@ from peer_support.kit.scenarios import (
     Response,
     Scenario,
     ScenarioCards,
-    load_scenario_deck,
-    load_scenarios,
+    SCENARIOS,
+    ScenarioFile,
     scenario_cards,
 )
 
@@ -64,20 +65,26 @@ def make_scenarios() -> list[Scenario]:
 
 
 def make_cards() -> ScenarioCards:
-    return ScenarioCards("Intro text.", make_scenarios(), "scenario-cards")
-
-
-@pytest.fixture
-def assets(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "assets"
-    (folder / "troubleshooting").mkdir(parents=True)
-    monkeypatch.setattr(content, "ASSETS_DIR", folder)
-    return folder
+    return ScenarioCards(ScenarioFile(intro="Intro text.", scenarios=make_scenarios()),
+                         "scenario-cards")
 
 
 def write(assets: Path, data: object) -> str:
-    (assets / FILE).write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    return FILE
+    return write_yaml(assets, FILE, data)
+
+
+def load_scenario_deck(path: str) -> tuple[str, str, list[Scenario]]:
+    loaded = SCENARIOS.load(path)
+    return loaded.title, loaded.intro, loaded.scenarios
+
+
+def load_scenarios(path: str) -> tuple[str, list[Scenario]]:
+    return load_scenario_deck(path)[1:]
+
+
+def cards_of(intro: str, scenarios: list[Scenario], basename: str,
+             title: str = "") -> ScenarioCards:
+    return ScenarioCards(ScenarioFile(intro=intro, scenarios=scenarios, title=title), basename)
 
 
 def fails_naming_file(assets: Path, data: object, problem: str) -> None:
@@ -476,7 +483,7 @@ def test_show_all_hidden_for_unopened_noted_situation() -> None:
 def test_content_text_is_escaped_everywhere() -> None:
     response = Response(SCRIPT, [SCRIPT], [SCRIPT], [SCRIPT])
     scenario = Scenario(SCRIPT, SCRIPT, [response, response], note="")
-    cards = ScenarioCards(SCRIPT, [scenario], "cards")
+    cards = cards_of(SCRIPT, [scenario], "cards")
     cards.choose(0)
     cards.show_all()
     for html in (cards.deck.card_view.value, cards.trade_offs.value, cards.all_view.value,
@@ -488,7 +495,7 @@ def test_content_text_is_escaped_everywhere() -> None:
 
 def test_welsh_and_emoji_reach_the_handout() -> None:
     response = Response(WELSH, ["a"], ["b"])
-    cards = ScenarioCards("Intro", [Scenario(WELSH, WELSH, [response, response])], "cards")
+    cards = cards_of("Intro", [Scenario(WELSH, WELSH, [response, response])], "cards")
     cards.choose(1)
     assert WELSH in unescape(cards.handout().to_html())
     assert WELSH in cards.handout().to_markdown()
@@ -547,7 +554,7 @@ def test_handout_title_and_intro() -> None:
 
 def test_handout_without_links_has_no_see_also_line() -> None:
     response = Response("Do", ["h"], ["w"])
-    cards = ScenarioCards("Intro", [Scenario("S", "s", [response, response])], "cards")
+    cards = cards_of("Intro", [Scenario("S", "s", [response, response])], "cards")
     assert "See also" not in cards.handout().to_markdown()
 
 
@@ -573,7 +580,7 @@ def test_new_choice_withdraws_old_download() -> None:
 
 
 def test_empty_deck_does_not_break() -> None:
-    cards = ScenarioCards("Intro", [], "cards")
+    cards = cards_of("Intro", [], "cards")
     assert cards.chosen() == {}
     assert cards.download.prepare() is None
 
@@ -622,7 +629,7 @@ def test_real_cards_have_no_scores_or_phone_numbers() -> None:
 
 def test_real_cards_full_paper_set_has_every_card() -> None:
     title, intro, scenarios = load_scenario_deck(REAL_FILE)
-    handout = ScenarioCards(intro, scenarios, "scenario-cards", title=title).handout()
+    handout = cards_of(intro, scenarios, "scenario-cards", title=title).handout()
     assert len(handout.filled_sections) == len(scenarios)
     assert handout.title == title
 

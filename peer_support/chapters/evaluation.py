@@ -1,4 +1,4 @@
-"""The Evaluation chapter's exercises: a low-burden evaluation planner, a plain-language
+"""The Evaluation chapter's own exercises: a low-burden evaluation planner, a plain-language
 consent-script builder, and an anonymous session feedback form that shows group totals only.
 
 Nothing here is written on the server. Plans and scripts are downloaded from the page. The
@@ -12,17 +12,22 @@ from dataclasses import dataclass
 
 import ipywidgets as widgets
 
-from ..content import Checker, ContentError, load_yaml
+from ..content import rules
 from ..i18n import t
-from ..kit.blocks import error_block
+from ..kit.base import Exercise, from_files
 from ..kit.charts import bar_chart_svg, text_alternative
 from ..kit.choice import PASS, ChoiceScale
-from ..kit.handout import DownloadPanel, Handout
+from ..kit.handout import Handout
+from ..kit.html import bullets
+from ..kit.html import heading as heading_widget
 from ..kit.reflection import ReflectionBox
 from ..kit.status import LiveStatus
 from ..text import check_text, escape
 
 __all__ = [
+    "CONSENT",
+    "EVALUATION_PLANNER",
+    "FEEDBACK",
     "ConsentBuilder",
     "EvaluationPlanner",
     "FeedbackForm",
@@ -33,8 +38,6 @@ __all__ = [
 
 #: How a standard tool may be used. Only "free" tools may carry question wording in the pack.
 ACCESS = ("free", "registration", "licence")
-ACCESS_LABELS = {"free": "evaluation.access_free", "registration": "evaluation.access_registration",
-                 "licence": "evaluation.access_licence"}
 PURPOSE_LIMIT = 300
 GROUP_NAME_LIMIT = 80
 OWN_SENTENCE_LIMIT = 400
@@ -52,11 +55,6 @@ def _checkbox(label: str, css_class: str, value: bool = False) -> widgets.Checkb
     return box
 
 
-def _heading(text: str, level: int = 3, paragraph: str = "") -> widgets.HTML:
-    extra = f"<p>{escape(paragraph)}</p>" if paragraph else ""
-    return widgets.HTML(f"<h{level}>{escape(text)}</h{level}>{extra}")
-
-
 # ====================================================================================
 # The low-burden evaluation planner
 # ====================================================================================
@@ -66,87 +64,47 @@ def _heading(text: str, level: int = 3, paragraph: str = "") -> widgets.HTML:
 class DataSource:
     """Something a group may already collect, and what it can show."""
 
-    id: str
-    label: str
-    indicators: list[str]
-    caution: str = ""
+    id: str = rules.identifier(unique_in="file")
+    label: str = rules.text(160, "What the group may already collect.")
+    indicators: list[str] = rules.texts(1, 200, "What it can show.")
+    caution: str = rules.text(300, "A word of care about collecting it.", required=False)
 
 
 @dataclass(frozen=True)
 class Tool:
     """A standard wellbeing tool. Only a ``free`` tool may list its questions."""
 
-    id: str
-    name: str
-    access: str
-    summary: str
-    url: str
-    link_text: str
-    questions: list[str]
-    notes: list[str]
+    id: str = rules.identifier(unique_in="file")
+    name: str = rules.text(120, "The tool's name.")
+    access: str = rules.one_of(ACCESS, "How it may be used: free, or needing registration or "
+                               "a licence (then its questions are never written here).")
+    summary: str = rules.text(600, "What it is, in plain words.")
+    url: str = rules.text(300, "Its own page, starting https://.")
+    link_text: str = rules.text(120, "The words of the link to it.")
+    notes: list[str] = rules.texts(1, 300, "Things to know before using it.")
+    questions: list[str] = rules.texts(1, 200, "Its questions, only for a free tool.",
+                                       required=False)
+
+    def validate(self, fail, where: str) -> None:
+        if not self.url.startswith("https://"):
+            fail(t("evaluation.needs_https", where=where))
+        if self.access != "free" and self.questions:
+            fail(t("evaluation.no_questions", where=where, access=self.access))
+        if self.access == "free" and not self.questions:
+            fail(t("content.needs_texts", where=where, field="questions", minimum=1))
 
 
 @dataclass(frozen=True)
-class PlannerContent:
-    title: str
-    intro: str
-    sources: list[DataSource]
-    tools: list[Tool]
-    good_practice: list[str]
+class PlannerFile:
+    title: str = rules.text(120, "The plan's title.")
+    intro: str = rules.text(600, "The plan's first line.")
+    sources: list[DataSource] = rules.items(DataSource, "source", "What groups often collect "
+                                            "already.", minimum=2)
+    tools: list[Tool] = rules.items(Tool, "tool", "Standard tools the group might add.")
+    good_practice: list[str] = rules.texts(1, 300, "Good practice, at the end of the plan.")
 
 
-def load_planner(path: str) -> PlannerContent:
-    """Read and check the planner's file.
-
-    Raises
-    ------
-    ContentError
-        Naming the file and the first problem, including questions listed for a tool that
-        needs registration or a licence (the pack must never reproduce them).
-    """
-    check = Checker(path)
-    data = check.mapping(load_yaml(path), "The file")
-    seen: set[str] = set()
-    sources = []
-    for number, entry in enumerate(check.items(data.get("sources"), "'sources'", 2), start=1):
-        where = f"Source {number}"
-        check.mapping(entry, where)
-        sources.append(DataSource(
-            id=check.identifier(entry, where, seen),
-            label=check.text(entry, "label", where, 160),
-            indicators=check.texts(entry, "indicators", where, 1, 200),
-            caution=check.text(entry, "caution", where, 300, required=False),
-        ))
-    tools = []
-    for number, entry in enumerate(check.items(data.get("tools"), "'tools'"), start=1):
-        where = f"Tool {number}"
-        check.mapping(entry, where)
-        access = entry.get("access")
-        if access not in ACCESS:
-            check.fail(f"{where} needs 'access' as one of {', '.join(ACCESS)}")
-        url = check.text(entry, "url", where, 300)
-        if not url.startswith("https://"):
-            check.fail(f"{where} needs a 'url' starting with https://")
-        if access != "free" and "questions" in entry:
-            check.fail(f"{where} needs {access}: its questions must not be written in the pack")
-        questions = check.texts(entry, "questions", where, 1, 200) if access == "free" else []
-        tools.append(Tool(
-            id=check.identifier(entry, where, seen),
-            name=check.text(entry, "name", where, 120),
-            access=access,
-            summary=check.text(entry, "summary", where, 600),
-            url=url,
-            link_text=check.text(entry, "link_text", where, 120),
-            questions=questions,
-            notes=check.texts(entry, "notes", where, 1, 300),
-        ))
-    return PlannerContent(
-        title=check.text(data, "title", "The file", 120),
-        intro=check.text(data, "intro", "The file", 600),
-        sources=sources,
-        tools=tools,
-        good_practice=check.texts(data, "good_practice", "The file", 1, 300),
-    )
+EVALUATION_PLANNER = rules.Kind(PlannerFile, "The low-burden evaluation planner")
 
 
 def tool_html(tool: Tool) -> str:
@@ -156,7 +114,7 @@ def tool_html(tool: Tool) -> str:
         questions = ("<ol>" + "".join(f"<li>{escape(q)}</li>" for q in tool.questions)
                      + "</ol>")
     notes = "<ul>" + "".join(f"<li>{escape(n)}</li>" for n in tool.notes) + "</ul>"
-    access = t(ACCESS_LABELS[tool.access])
+    access = t(f"evaluation.access_{tool.access}")
     return (
         f'<div class="pack-card pack-tool"><h4>{escape(tool.name)}</h4>'
         f"<p><strong>{escape(access)}</strong></p><p>{escape(tool.summary)}</p>"
@@ -166,18 +124,19 @@ def tool_html(tool: Tool) -> str:
     )
 
 
-class EvaluationPlanner(widgets.VBox):
+class EvaluationPlanner(Exercise):
     """Tick what you already collect; see suggested indicators; add standard tools; download.
 
     Parameters
     ----------
-    content : PlannerContent
-        From :func:`load_planner`.
+    content : PlannerFile
+        The sources, tools and good practice, from the planner's file.
     """
 
-    def __init__(self, content: PlannerContent, **kwargs):
+    prepare_key = "evaluation.planner_prepare"
+
+    def __init__(self, content: PlannerFile, **kwargs):
         self.content = content
-        self.status = LiveStatus()
         self.source_boxes = {}
         for source in content.sources:
             box = _checkbox(source.label, f"qa-planner-source-{source.id}")
@@ -188,7 +147,7 @@ class EvaluationPlanner(widgets.VBox):
         self.indicator_view = widgets.HTML()
         self.indicator_view.add_class("qa-planner-indicators")
         self.tool_boxes = {}
-        tool_parts: list[widgets.Widget] = []
+        self.tool_parts: list[widgets.Widget] = []
         for tool in content.tools:
             key = "evaluation.add_free_tool" if tool.access == "free" else "evaluation.add_reminder"
             box = _checkbox(t(key, name=tool.name), f"qa-planner-tool-{tool.id}")
@@ -196,25 +155,26 @@ class EvaluationPlanner(widgets.VBox):
             box.observe(lambda change, tool=tool: self._on_tool(tool, change["new"]),
                         names="value")
             self.tool_boxes[tool.id] = box
-            tool_parts += [widgets.HTML(tool_html(tool)), box]
+            self.tool_parts += [widgets.HTML(tool_html(tool)), box]
         self.purpose = ReflectionBox(t("evaluation.purpose_label"), t("evaluation.purpose_hint"),
                                      limit=PURPOSE_LIMIT)
         self.purpose.text_area.add_class("qa-planner-purpose")
-        self.purpose.text_area.observe(lambda _: self.download.reset(), names="value")
-        self.download = DownloadPanel(self.handout, basename="evaluation-plan",
-                                      button_label=t("evaluation.planner_prepare"))
-        super().__init__([
-            _heading(t("evaluation.collect_heading"), 3, t("evaluation.collect_hint")),
+        super().__init__(download="evaluation-plan", **kwargs)
+        self.watch(*self.source_boxes.values(), *self.tool_boxes.values(), self.purpose)
+        self.add_class("pack-evaluation-planner")
+        self._draw_indicators()
+
+    def build(self) -> list[widgets.Widget]:
+        return [
+            heading_widget(t("evaluation.collect_heading"), 3, t("evaluation.collect_hint")),
             *self.source_boxes.values(),
             self.indicator_view,
-            _heading(t("evaluation.tools_heading"), 3, t("evaluation.tools_hint")),
-            *tool_parts,
+            heading_widget(t("evaluation.tools_heading"), 3, t("evaluation.tools_hint")),
+            *self.tool_parts,
             self.purpose,
             self.status,
             self.download,
-        ], **kwargs)
-        self.add_class("pack-evaluation-planner")
-        self._draw_indicators()
+        ]
 
     # ---- state ----
 
@@ -241,12 +201,10 @@ class EvaluationPlanner(widgets.VBox):
 
     def _on_source(self, source: DataSource, on: bool) -> None:
         self._draw_indicators()
-        self.download.reset()
         key = "evaluation.source_ticked" if on else "evaluation.source_unticked"
         self.status.say(t(key, label=source.label, count=len(self.indicators())))
 
     def _on_tool(self, tool: Tool, on: bool) -> None:
-        self.download.reset()
         key = "evaluation.tool_added" if on else "evaluation.tool_removed"
         self.status.say(t(key, name=tool.name))
 
@@ -256,15 +214,19 @@ class EvaluationPlanner(widgets.VBox):
         if not indicators:
             self.indicator_view.value = heading + f"<p>{escape(t('evaluation.none_ticked'))}</p>"
             return
-        items = "".join(f"<li>{escape(i)}</li>" for i in indicators)
         cautions = [s.caution for s in self.ticked() if s.caution]
         care = ""
         if cautions:
-            care = (f"<p><strong>{escape(t('evaluation.take_care'))}</strong></p><ul>"
-                    + "".join(f"<li>{escape(c)}</li>" for c in cautions) + "</ul>")
-        self.indicator_view.value = f"{heading}<ul>{items}</ul>{care}"
+            care = (f"<p><strong>{escape(t('evaluation.take_care'))}</strong></p>"
+                    f"{bullets(cautions)}")
+        self.indicator_view.value = f"{heading}{bullets(indicators)}{care}"
 
     # ---- the download ----
+
+    def reset_answers(self) -> None:
+        for box in (*self.source_boxes.values(), *self.tool_boxes.values()):
+            box.value = False
+        self.purpose.clear()
 
     def handout(self) -> Handout | str:
         """The plan: exactly what was ticked and typed, with the tools chosen."""
@@ -282,17 +244,15 @@ class EvaluationPlanner(widgets.VBox):
         for tool in tools:
             items = list(tool.questions) + list(tool.notes)
             items.append(t("evaluation.plan_link", text=tool.link_text, url=tool.url))
-            handout.add(f"{tool.name} ({t(ACCESS_LABELS[tool.access])})", items)
+            access = t(f"evaluation.access_{tool.access}")
+            handout.add(f"{tool.name} ({access})", items)
         handout.add(t("evaluation.plan_good_practice"), self.content.good_practice)
         return handout
 
 
 def evaluation_planner(path: str = "evaluation/planner.yaml"):
     """The evaluation planner from a file in ``assets/``; a calm message if it is broken."""
-    try:
-        return EvaluationPlanner(load_planner(path))
-    except ContentError as error:
-        return error_block(error)
+    return from_files(EvaluationPlanner, EVALUATION_PLANNER.at(path))
 
 
 # ====================================================================================
@@ -302,87 +262,75 @@ def evaluation_planner(path: str = "evaluation/planner.yaml"):
 
 @dataclass(frozen=True)
 class ConsentOption:
-    id: str
-    text: str
-    default: bool = False
+    id: str = rules.identifier(unique_in="file")
+    text: str = rules.text(400, "A plain-language sentence for the script.")
+    default: bool = rules.flag("Ticked at the start.")
 
 
 @dataclass(frozen=True)
 class ConsentSection:
-    id: str
-    heading: str
-    hint: str
-    options: list[ConsentOption]
+    id: str = rules.identifier()
+    heading: str = rules.text(120, "The section's heading.")
+    options: list[ConsentOption] = rules.items(ConsentOption, "option", "Sentences to choose "
+                                               "from.")
+    hint: str = rules.text(300, "A line under the heading.", required=False)
 
 
-def load_consent(path: str) -> tuple[str, str, list[ConsentSection]]:
-    """Read and check the consent builder's file: title, intro and sections.
+@dataclass(frozen=True)
+class ConsentFile:
+    title: str = rules.text(120, "The script's title.")
+    intro: str = rules.text(600, "A note above the builder.")
+    sections: list[ConsentSection] = rules.items(ConsentSection, "section", "The script's "
+                                                 "parts; these ids are needed: "
+                                                 + ", ".join(REQUIRED_SECTIONS) + ".")
 
-    The sections must include ``collect``, ``who-sees``, ``how-long`` and ``confidentiality``.
-    """
-    check = Checker(path)
-    data = check.mapping(load_yaml(path), "The file")
-    title = check.text(data, "title", "The file", 120)
-    intro = check.text(data, "intro", "The file", 600)
-    seen: set[str] = set()
-    option_ids: set[str] = set()
-    sections = []
-    for number, entry in enumerate(check.items(data.get("sections"), "'sections'"), start=1):
-        where = f"Section {number}"
-        check.mapping(entry, where)
-        section_id = check.identifier(entry, where, seen)
-        options = []
-        for option_number, option in enumerate(
-                check.items(entry.get("options"), f"{where}'s 'options'"), start=1):
-            inside = f"{where}, option {option_number}"
-            check.mapping(option, inside)
-            default = option.get("default", False)
-            if not isinstance(default, bool):
-                check.fail(f"{inside} needs 'default' as true or false")
-            options.append(ConsentOption(
-                id=check.identifier(option, inside, option_ids),
-                text=check.text(option, "text", inside, 400),
-                default=default,
-            ))
-        sections.append(ConsentSection(
-            id=section_id,
-            heading=check.text(entry, "heading", where, 120),
-            hint=check.text(entry, "hint", where, 300, required=False),
-            options=options,
-        ))
-    missing = [name for name in REQUIRED_SECTIONS if name not in seen]
-    if missing:
-        check.fail(f"the sections need the ids {', '.join(missing)}")
-    return title, intro, sections
+    def validate(self, fail, where: str) -> None:
+        missing = [name for name in REQUIRED_SECTIONS
+                   if name not in {section.id for section in self.sections}]
+        if missing:
+            fail(t("evaluation.needs_sections", ids=", ".join(missing)))
 
 
-class ConsentBuilder(widgets.VBox):
+CONSENT = rules.Kind(ConsentFile, "The consent-script builder")
+
+
+class ConsentBuilder(Exercise):
     """Choose plain-language sentences for each part of a consent script, add your own, see
     the script as it stands, and download it to print.
 
     Parameters
     ----------
-    title, intro : str
-        The script's title and the note above the builder.
-    sections : sequence of ConsentSection
-        From :func:`load_consent`.
+    content : ConsentFile
+        The script's title, the note above the builder, and its sections.
     """
 
-    def __init__(self, title: str, intro: str, sections: list[ConsentSection], **kwargs):
-        self.title = title
-        self.sections = sections
-        self.status = LiveStatus()
+    prepare_key = "evaluation.consent_prepare"
+
+    def __init__(self, content: ConsentFile, **kwargs):
+        self.title = content.title
+        self.intro = content.intro
+        self.sections = content.sections
         self.group_name = widgets.Text(description=t("evaluation.group_name"),
                                        continuous_update=False,
                                        style={"description_width": "initial"},
                                        layout=widgets.Layout(width="100%", max_width="40rem"))
         self.group_name.add_class("qa-consent-group")
-        self.group_name.observe(lambda _: self._changed(), names="value")
         self.boxes: dict[str, dict[str, widgets.Checkbox]] = {}
         self.own: dict[str, ReflectionBox] = {}
-        parts: list[widgets.Widget] = [widgets.HTML(f"<p>{escape(intro)}</p>"), self.group_name]
-        for section in sections:
-            parts.append(_heading(section.heading, 4, section.hint))
+        self.preview = widgets.HTML()
+        self.preview.add_class("qa-consent-preview")
+        super().__init__(download="how-we-use-information", **kwargs)
+        self.watch(self.group_name, *self.own.values(),
+                   *(box for boxes in self.boxes.values() for box in boxes.values()))
+        self.on_change(self._draw_preview)
+        self.add_class("pack-consent-builder")
+        self._draw_preview()
+
+    def build(self) -> list[widgets.Widget]:
+        parts: list[widgets.Widget] = [widgets.HTML(f"<p>{escape(self.intro)}</p>"),
+                                       self.group_name]
+        for section in self.sections:
+            parts.append(heading_widget(section.heading, 4, section.hint))
             boxes = {}
             for option in section.options:
                 box = _checkbox(option.text, f"qa-consent-{option.id}", option.default)
@@ -395,17 +343,9 @@ class ConsentBuilder(widgets.VBox):
             own = ReflectionBox(t("evaluation.own_sentence", heading=section.heading),
                                 limit=OWN_SENTENCE_LIMIT)
             own.text_area.add_class(f"qa-consent-own-{section.id}")
-            own.text_area.observe(lambda _: self._changed(), names="value")
             self.own[section.id] = own
             parts.append(own)
-        self.preview = widgets.HTML()
-        self.preview.add_class("qa-consent-preview")
-        self.download = DownloadPanel(self.handout, basename="how-we-use-information",
-                                      button_label=t("evaluation.consent_prepare"))
-        parts += [self.status, self.preview, self.download]
-        super().__init__(parts, **kwargs)
-        self.add_class("pack-consent-builder")
-        self._draw_preview()
+        return [*parts, self.status, self.preview, self.download]
 
     def toggle(self, section_id: str, option_id: str, on: bool = True) -> None:
         """Put a sentence in (or take it out of) the script. KeyError if unknown."""
@@ -445,11 +385,6 @@ class ConsentBuilder(widgets.VBox):
     def _on_tick(self, option: ConsentOption, on: bool) -> None:
         key = "evaluation.sentence_added" if on else "evaluation.sentence_removed"
         self.status.say(t(key, text=option.text))
-        self._changed()
-
-    def _changed(self) -> None:
-        self.download.reset()
-        self._draw_preview()
 
     def _too_long(self) -> str:
         name = check_text(self.group_name.value, GROUP_NAME_LIMIT)
@@ -464,8 +399,7 @@ class ConsentBuilder(widgets.VBox):
                  f'<div class="pack-card"><h3>{escape(self.script_title())}</h3>']
         for heading, sentences in self.script():
             if sentences:
-                parts.append(f"<h4>{escape(heading)}</h4><ul>"
-                             + "".join(f"<li>{escape(s)}</li>" for s in sentences) + "</ul>")
+                parts.append(f"<h4>{escape(heading)}</h4>{bullets(sentences)}")
         parts.append("</div>")
         missing = self.missing()
         if missing:
@@ -476,6 +410,13 @@ class ConsentBuilder(widgets.VBox):
         if problem:
             parts.append(f'<p class="pack-message">{escape(problem)}</p>')
         self.preview.value = "".join(parts)
+
+    def reset_answers(self) -> None:
+        self.group_name.value = ""
+        for section in self.sections:
+            for option in section.options:
+                self.boxes[section.id][option.id].value = option.default
+            self.own[section.id].clear()
 
     def handout(self) -> Handout | str:
         """The script to print: exactly the chosen and typed sentences, section by section."""
@@ -490,10 +431,7 @@ class ConsentBuilder(widgets.VBox):
 
 def consent_builder(path: str = "evaluation/consent.yaml"):
     """The consent-script builder from a file in ``assets/``; a calm message if broken."""
-    try:
-        return ConsentBuilder(*load_consent(path))
-    except ContentError as error:
-        return error_block(error)
+    return from_files(ConsentBuilder, CONSENT.at(path))
 
 
 # ====================================================================================
@@ -502,57 +440,33 @@ def consent_builder(path: str = "evaluation/consent.yaml"):
 
 
 @dataclass(frozen=True)
-class Question:
-    id: str
-    text: str
-    options: list[tuple[str, str]]
+class AnswerOption:
+    id: str = rules.identifier(reserved=(PASS,))
+    label: str = rules.text(60, "The answer's words on its button.")
 
 
 @dataclass(frozen=True)
-class FeedbackContent:
-    title: str
-    intro: str
-    threshold: int
-    threshold_reason: str
-    questions: list[Question]
+class Question:
+    id: str = rules.identifier()
+    text: str = rules.text(200, "The question.")
+    options: list[AnswerOption] = rules.items(AnswerOption, "option", "Its answers; Pass is "
+                                              "added for every question.", minimum=2)
 
 
-def load_feedback(path: str) -> FeedbackContent:
-    """Read and check the feedback form's file, including its threshold (3 to 30)."""
-    check = Checker(path)
-    data = check.mapping(load_yaml(path), "The file")
-    threshold = data.get("threshold")
-    low, high = THRESHOLD_RANGE
-    if (not isinstance(threshold, int) or isinstance(threshold, bool)
-            or not low <= threshold <= high):
-        check.fail(f"'threshold' should be a whole number from {low} to {high}")
-    seen: set[str] = set()
-    questions = []
-    for number, entry in enumerate(check.items(data.get("questions"), "'questions'"), start=1):
-        where = f"Question {number}"
-        check.mapping(entry, where)
-        question_id = check.identifier(entry, where, seen)
-        option_ids: set[str] = set()
-        options = []
-        for option_number, option in enumerate(
-                check.items(entry.get("options"), f"{where}'s 'options'", 2), start=1):
-            inside = f"{where}, option {option_number}"
-            check.mapping(option, inside)
-            option_id = check.identifier(option, inside, option_ids)
-            if option_id == PASS:
-                check.fail(f"{inside} cannot use the id 'pass': Pass is added for every question")
-            options.append((option_id, check.text(option, "label", inside, 60)))
-        questions.append(Question(question_id, check.text(entry, "text", where, 200), options))
-    return FeedbackContent(
-        title=check.text(data, "title", "The file", 120),
-        intro=check.text(data, "intro", "The file", 600),
-        threshold=threshold,
-        threshold_reason=check.text(data, "threshold_reason", "The file", 600),
-        questions=questions,
-    )
+@dataclass(frozen=True)
+class FeedbackFile:
+    title: str = rules.text(120, "The totals' title.")
+    intro: str = rules.text(600, "What the form is for, above it.")
+    threshold: int = rules.whole(*THRESHOLD_RANGE, "How many people must answer before any "
+                                 "totals show (never below 3).")
+    threshold_reason: str = rules.text(600, "Why totals wait, in plain words.")
+    questions: list[Question] = rules.items(Question, "question", "The questions, in order.")
 
 
-class FeedbackForm(widgets.VBox):
+FEEDBACK = rules.Kind(FeedbackFile, "The anonymous feedback form")
+
+
+class FeedbackForm(Exercise):
     """An anonymous feedback form for one shared device, or for a facilitator typing in slips.
 
     Each person answers (every question can be passed or left), then presses "Add my
@@ -565,27 +479,26 @@ class FeedbackForm(widgets.VBox):
 
     Parameters
     ----------
-    content : FeedbackContent
-        From :func:`load_feedback`.
+    content : FeedbackFile
+        The questions, the threshold and the words around them.
     """
 
-    def __init__(self, content: FeedbackContent, **kwargs):
+    prepare_key = "evaluation.feedback_prepare"
+
+    def __init__(self, content: FeedbackFile, **kwargs):
         self.content = content
         self.threshold = content.threshold
         self.scales: dict[str, ChoiceScale] = {}
         for question in content.questions:
-            scale = ChoiceScale(question.text, question.options)
+            scale = ChoiceScale(question.text, [(o.id, o.label) for o in question.options])
             scale.add_class(f"qa-feedback-{question.id}")
             self.scales[question.id] = scale
         self.add_button = widgets.Button(description=t("evaluation.feedback_add"))
         self.add_button.add_class("qa-feedback-add")
         self.add_button.on_click(lambda _: self._add_and_refocus())
-        self.clear_button = widgets.Button(description=t("evaluation.feedback_clear"))
-        self.clear_button.add_class("qa-feedback-clear")
-        self.clear_button.on_click(lambda _: self.clear_form())
-        self.status = LiveStatus()
-        self.status.add_class("qa-feedback-status")
-
+        self.form_clear_button = widgets.Button(description=t("evaluation.feedback_clear"))
+        self.form_clear_button.add_class("qa-feedback-clear")
+        self.form_clear_button.on_click(lambda _: self.clear_form())
         self.show_button = widgets.Button(description=t("evaluation.feedback_show"))
         self.show_button.add_class("qa-feedback-show")
         self.show_button.on_click(lambda _: self.show_totals())
@@ -593,32 +506,33 @@ class FeedbackForm(widgets.VBox):
         self.totals_view.add_class("qa-feedback-totals")
         self.totals_status = LiveStatus()
         self.totals_status.add_class("qa-feedback-totals-status")
-        self.download = DownloadPanel(self.handout, basename="feedback-totals",
-                                      button_label=t("evaluation.feedback_prepare"))
         self.new_round_button = widgets.Button(description=t("evaluation.feedback_new_round"))
         self.new_round_button.add_class("qa-feedback-new-round")
         self.new_round_button.on_click(lambda _: self._new_round_pressed())
+        super().__init__(download="feedback-totals", **kwargs)
+        self.status.add_class("qa-feedback-status")
+        self.add_class("pack-feedback")
+        self._start_round()
 
+    def build(self) -> list[widgets.Widget]:
         form = widgets.VBox([*self.scales.values(),
-                             widgets.HBox([self.add_button, self.clear_button]),
+                             widgets.HBox([self.add_button, self.form_clear_button]),
                              self.status])
         form.add_class("pack-feedback-form")
         totals = widgets.VBox([
-            _heading(t("evaluation.totals_heading"), 3,
-                     t("evaluation.totals_hint", threshold=self.threshold)),
+            heading_widget(t("evaluation.totals_heading"), 3,
+                    t("evaluation.totals_hint", threshold=self.threshold)),
             self.show_button, self.totals_status, self.totals_view, self.download,
             self.new_round_button,
         ])
         totals.add_class("pack-feedback-totals")
-        super().__init__([
-            widgets.HTML(f"<p>{escape(content.intro)}</p>"
+        return [
+            widgets.HTML(f"<p>{escape(self.content.intro)}</p>"
                          f"<p><strong>{escape(t('evaluation.why_threshold'))}</strong> "
-                         f"{escape(content.threshold_reason)}</p>"),
+                         f"{escape(self.content.threshold_reason)}</p>"),
             form,
             totals,
-        ], **kwargs)
-        self.add_class("pack-feedback")
-        self._start_round()
+        ]
 
     # ---- collecting ----
 
@@ -626,12 +540,12 @@ class FeedbackForm(widgets.VBox):
         self.responses = 0
         self.finished = False
         self._confirming_new_round = False
-        self._counts = {q.id: {key: 0 for key, _ in q.options} for q in self.content.questions}
+        self._counts = {q.id: {o.id: 0 for o in q.options} for q in self.content.questions}
         self._answered = {q.id: 0 for q in self.content.questions}
         for scale in self.scales.values():
             scale.clear()
         self.totals_view.value = ""
-        self.download.reset()
+        self.changed()
 
     def answer(self, question_id: str, option: str) -> None:
         """Answer a question on the form (an option key or ``"pass"``). KeyError if unknown."""
@@ -686,6 +600,7 @@ class FeedbackForm(widgets.VBox):
             return False
         self.finished = True
         self._draw_totals()
+        self.changed()
         self.totals_status.say(t("evaluation.feedback_shown", count=self.responses))
         return True
 
@@ -708,7 +623,7 @@ class FeedbackForm(widgets.VBox):
                 parts.append(f"<p>{escape(hidden)}</p>")
                 continue
             answered = self._answered[question.id]
-            values = [(label, counts[key]) for key, label in question.options]
+            values = [(o.label, counts[o.id]) for o in question.options]
             parts.append(bar_chart_svg(values, answered, question.text))
             parts.append(text_alternative(values, answered))
         self.totals_view.value = "".join(parts)
@@ -726,8 +641,8 @@ class FeedbackForm(widgets.VBox):
                 items = [t("evaluation.feedback_hidden", threshold=self.threshold)]
             else:
                 answered = self._answered[question.id]
-                items = [t("evaluation.feedback_count", label=label, count=counts[key],
-                           answered=answered) for key, label in question.options]
+                items = [t("evaluation.feedback_count", label=o.label, count=counts[o.id],
+                           answered=answered) for o in question.options]
             handout.add(question.text, items)
         return handout
 
@@ -747,9 +662,10 @@ class FeedbackForm(widgets.VBox):
         self.new_round()
 
 
+    def reset_answers(self) -> None:
+        self._start_round()
+
+
 def feedback_form(path: str = "evaluation/feedback.yaml"):
     """The anonymous feedback form from a file in ``assets/``; a calm message if broken."""
-    try:
-        return FeedbackForm(load_feedback(path))
-    except ContentError as error:
-        return error_block(error)
+    return from_files(FeedbackForm, FEEDBACK.at(path))

@@ -12,48 +12,52 @@ The questions, answers and the chapters each answer suggests live in a content f
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 
 import ipywidgets as widgets
 
-from ..content import Checker, ContentError, load_yaml
+from ..content import rules
 from ..i18n import t
-from ..kit.blocks import NOTEBOOKS_DIR, Chapter, error_block, load_chapters
+from ..kit.base import Exercise, from_files
+from ..kit.blocks import NOTEBOOKS_DIR, Chapter, load_chapters
 from ..kit.choice import PASS, ChoiceScale
-from ..kit.handout import DownloadPanel, Handout
-from ..kit.status import LiveStatus
+from ..kit.handout import Handout
 from ..text import escape
 
-__all__ = ["RouteFinder", "load_route_guide", "where_to_start"]
+__all__ = ["ROUTE", "RouteFinder", "load_route_guide", "where_to_start"]
 
 MOST_CHAPTERS = 12
 
 
 @dataclass(frozen=True)
 class Step:
-    """One chapter in a route, and why it is suggested."""
+    """One chapter in a route, and why it is suggested (the chapter once read: a Chapter)."""
 
-    chapter: Chapter
-    why: str
+    chapter: str | Chapter = rules.text(80, "The chapter's slug, as in chapters.yaml.")
+    why: str = rules.text(200, "Why it is suggested, in a sentence.")
 
 
 @dataclass(frozen=True)
 class Answer:
     """One possible answer to a question."""
 
-    id: str
-    label: str
-    route: list[Step]
-    tip: str
-    max_chapters: int | None
+    id: str = rules.identifier(reserved=(PASS,))
+    label: str = rules.text(80, "The answer's words on its button.")
+    route: list[Step] = rules.items(Step, "step", "Chapters this answer suggests, most "
+                                    "important first.", required=False)
+    tip: str = rules.text(300, "A tip that comes with this answer.", required=False)
+    max_chapters: int | None = rules.whole(1, MOST_CHAPTERS, "The most chapters to suggest "
+                                           "(for example for a short session).", required=False)
 
 
 @dataclass(frozen=True)
 class Question:
-    id: str
-    question: str
-    answers: list[Answer]
+    id: str = rules.identifier()
+    question: str = rules.text(120, "The question.")
+    answers: list[Answer] = rules.items(Answer, "answer", "Its answers; Pass is added.")
 
     def answer(self, answer_id: str) -> Answer:
         return next(answer for answer in self.answers if answer.id == answer_id)
@@ -63,86 +67,52 @@ class Question:
 class RouteGuide:
     """Everything the route finder reads from its content file."""
 
-    title: str
-    intro: str
-    questions: list[Question]
-    route_order: list[str]
-    default_route: list[Step]
-    default_max: int
+    title: str = rules.text(120, "The download's title.")
+    questions: list[Question] = rules.items(Question, "question", "The questions, in order.")
+    route_order: list[str] = rules.texts(1, 40, "Question ids, most important first: whose "
+                                         "suggestions come first in the route.")
+    default_route: list[Step] = rules.items(Step, "step", "The route before anything is "
+                                            "answered.")
+    max_chapters: int = rules.whole(1, MOST_CHAPTERS, "The most chapters to suggest unless an "
+                                    "answer says otherwise.")
+    intro: str = rules.text(300, "The download's first line.", required=False)
+
+    def validate(self, fail, where: str) -> None:
+        ids = {question.id for question in self.questions}
+        for question_id in self.route_order:
+            if question_id not in ids:
+                fail(t("introduction.unknown_question", id=question_id))
 
 
-def _max_chapters(check: Checker, entry: dict, where: str, required: bool) -> int | None:
-    value = entry.get("max_chapters")
-    if value is None and not required:
-        return None
-    if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= MOST_CHAPTERS:
-        check.fail(f"{where} needs 'max_chapters' as a whole number from 1 to {MOST_CHAPTERS}")
-    return value
-
-
-def _steps(check: Checker, entries: object, where: str, chapters: dict[str, Chapter],
-           required: bool = False) -> list[Step]:
-    if entries is None and not required:
-        return []
-    steps = []
-    for number, entry in enumerate(check.items(entries, where), start=1):
-        place = f"{where}, step {number}"
-        check.mapping(entry, place)
-        slug = check.text(entry, "chapter", place, 80)
-        if slug not in chapters:
-            check.fail(f"{place} names the chapter '{slug}', which is not in chapters.yaml")
-        steps.append(Step(chapters[slug], check.text(entry, "why", place, 200)))
-    return steps
+ROUTE = rules.Kind(RouteGuide, "The \"Where do I start?\" route finder")
 
 
 def load_route_guide(path: str = "introduction/route.yaml") -> RouteGuide:
-    """Read and check the route finder's content file.
+    """Read and check the route finder's content file, with each step's chapter looked up in
+    ``chapters.yaml``.
 
     Raises
     ------
     ContentError
-        Naming the file and the first problem found.
+        Naming the file and the first problem found, such as a chapter not in chapters.yaml.
     """
     chapters = {chapter.slug: chapter for chapter in load_chapters()}
-    check = Checker(path)
-    data = check.mapping(load_yaml(path), "The file")
-    question_ids: set[str] = set()
-    questions = []
-    for number, entry in enumerate(check.items(data.get("questions"), "'questions'"), start=1):
-        where = f"Question {number}"
-        check.mapping(entry, where)
-        question_id = check.identifier(entry, where, question_ids)
-        answer_ids: set[str] = set()
-        answers = []
-        for count, item in enumerate(check.items(entry.get("answers"), f"{where}'s 'answers'"),
-                                     start=1):
-            place = f"{where}, answer {count}"
-            check.mapping(item, place)
-            answer_id = check.identifier(item, place, answer_ids)
-            if answer_id == PASS:
-                check.fail(f"{place} uses the id '{PASS}', which the pack keeps for Pass")
-            answers.append(Answer(
-                id=answer_id,
-                label=check.text(item, "label", place, 80),
-                route=_steps(check, item.get("route"), place, chapters),
-                tip=check.text(item, "tip", place, 300, required=False),
-                max_chapters=_max_chapters(check, item, place, required=False),
-            ))
-        questions.append(Question(question_id, check.text(entry, "question", where, 120), answers))
-    route_order = check.texts(data, "route_order", "The file", 1, 40)
-    for question_id in route_order:
-        if question_id not in question_ids:
-            check.fail(f"'route_order' names the question '{question_id}', "
-                       "which is not in the file")
-    return RouteGuide(
-        title=check.text(data, "title", "The file", 120),
-        intro=check.text(data, "intro", "The file", 300, required=False),
-        questions=questions,
-        route_order=route_order,
-        default_route=_steps(check, data.get("default_route"), "'default_route'", chapters,
-                             required=True),
-        default_max=_max_chapters(check, data, "The file", required=True),
-    )
+    guide = ROUTE.load(path)
+
+    def resolve(steps: list[Step], where: str) -> list[Step]:
+        for number, step in enumerate(steps, start=1):
+            if step.chapter not in chapters:
+                rules.Kind.fail(path, t("introduction.unknown_chapter", slug=step.chapter,
+                                        where=f"{where}, step {number}"))
+        return [dataclasses.replace(step, chapter=chapters[step.chapter]) for step in steps]
+
+    questions = [dataclasses.replace(question, answers=[
+        dataclasses.replace(answer, route=resolve(answer.route,
+                                                  f"Question {q}, answer {a}"))
+        for a, answer in enumerate(question.answers, start=1)])
+        for q, question in enumerate(guide.questions, start=1)]
+    return dataclasses.replace(guide, questions=questions,
+                               default_route=resolve(guide.default_route, "'default_route'"))
 
 
 def chapter_number(chapter: Chapter) -> int:
@@ -151,7 +121,7 @@ def chapter_number(chapter: Chapter) -> int:
     return int(digits) if digits.isdigit() else 0
 
 
-class RouteFinder(widgets.VBox):
+class RouteFinder(Exercise):
     """The "Where do I start?" questions, a live suggested route and its download.
 
     Parameters
@@ -161,6 +131,9 @@ class RouteFinder(widgets.VBox):
     notebooks_dir : Path
         Where the chapter notebooks are; chapters without a notebook are never suggested.
     """
+
+    clear_key = "introduction.start_again"
+    cleared_key = "introduction.cleared"
 
     def __init__(self, guide: RouteGuide, notebooks_dir: Path = NOTEBOOKS_DIR, **kwargs):
         self.guide = guide
@@ -176,25 +149,25 @@ class RouteFinder(widgets.VBox):
             scale.question.style.font_weight = "bold"
             scale.on_choice(lambda key, question_id=question.id: self._on_answer(question_id, key))
             self.scales[question.id] = scale
-
         self.route_view = widgets.HTML()
         self.route_view.add_class("qa-introduction-route")
-        self.status = LiveStatus()
-        self.download = DownloadPanel(self.handout, basename="workshop-route")
-        self.start_again_button = widgets.Button(description=t("introduction.start_again"))
+        super().__init__(download="workshop-route", **kwargs)
+        self.start_again_button = self.clear_button
         self.start_again_button.add_class("qa-introduction-start-again")
-        self.start_again_button.on_click(lambda _: self._start_again_and_refocus())
+        self.watch(*self.scales.values())
+        self.add_class("pack-introduction-finder")
+        self._draw()
+
+    def build(self) -> list[widgets.Widget]:
         route_box = widgets.VBox([
             self.route_view,
             self.status,
             widgets.HTML(f"<h4>{escape(t('introduction.keep_heading'))}</h4>"),
             self.download,
-            self.start_again_button,
+            self.clear_button,
         ])
         route_box.add_class("pack-introduction-route")
-        super().__init__([*self.scales.values(), route_box], **kwargs)
-        self.add_class("pack-introduction-finder")
-        self._draw()
+        return [*self.scales.values(), route_box]
 
     # ---- answering ----
 
@@ -217,14 +190,15 @@ class RouteFinder(widgets.VBox):
 
     def start_again(self) -> None:
         """Forget every answer; the route goes back to the general one."""
+        self.clear()
+
+    def reset_answers(self) -> None:
         self.answers = {}
         for scale in self.scales.values():
             scale.clear()
         self._draw()
-        self.status.say(t("introduction.cleared"))
 
-    def _start_again_and_refocus(self) -> None:
-        self.start_again()
+    def focus_after_clear(self) -> None:
         next(iter(self.scales.values())).focus_first()
 
     # ---- the route ----
@@ -239,7 +213,7 @@ class RouteFinder(widgets.VBox):
         """The most chapters to suggest: from an answer that sets it (such as time), or the
         guide's default."""
         limits = [answer.max_chapters for _, answer in self.chosen() if answer.max_chapters]
-        return limits[-1] if limits else self.guide.default_max
+        return limits[-1] if limits else self.guide.max_chapters
 
     def route(self) -> list[Step]:
         """The suggested chapters, most important first, each once, only those that exist."""
@@ -283,7 +257,6 @@ class RouteFinder(widgets.VBox):
             parts.append(f"<h4>{escape(t('introduction.tips_heading'))}</h4>")
             parts.append("<ul>" + "".join(f"<li>{escape(tip)}</li>" for tip in tips) + "</ul>")
         self.route_view.value = "".join(parts)
-        self.download.reset()
 
     def handout(self) -> Handout:
         """The route to keep: her answers (never the passed ones), the route and the tips."""
@@ -301,7 +274,4 @@ class RouteFinder(widgets.VBox):
 def where_to_start(route: str = "introduction/route.yaml"):
     """The "Where do I start?" route finder, from a file in ``assets/``; a calm message if the
     file is broken."""
-    try:
-        return RouteFinder(load_route_guide(route))
-    except ContentError as error:
-        return error_block(error)
+    return from_files(RouteFinder, functools.partial(load_route_guide, route))

@@ -1,8 +1,10 @@
-"""The Language chapter's exercises: the language game and the private "words about me".
+"""The Language chapter's own exercise: the language game.
 
 The language game shows one word at a time. The person or group places it on fine / unsure /
 hurtful / depends who says it, or passes; then the words some people prefer, and why, are
 shown. A summary shows where the words went, and the group builds an "our words" list to keep.
+
+The private "words about me" prompts are a kit reflection (only a content file).
 """
 
 from __future__ import annotations
@@ -11,20 +13,21 @@ from dataclasses import dataclass
 
 import ipywidgets as widgets
 
-from ..content import Checker, ContentError, load_yaml
+from ..content import rules
 from ..i18n import t
-from ..kit.blocks import error_block
-from ..kit.choice import PASS, ChoiceScale
-from ..kit.deck import CardDeck
-from ..kit.handout import DownloadPanel, Handout
-from ..kit.reflection import Reflection, load_reflection
+from ..kit.base import Exercise, from_files
+from ..kit.choice import PASS
+from ..kit.deck import DeckScale
+from ..kit.editable_list import Action, EditableList
+from ..kit.handout import Handout
+from ..kit.html import bullets
 from ..kit.status import LiveStatus
 from ..text import check_text, escape
 
-__all__ = ["LanguageGame", "language_game", "language_reflection"]
+__all__ = ["TERMS", "LanguageGame", "Term", "TermsFile", "language_game"]
 
 PLACES = ("fine", "unsure", "hurtful", "depends")
-CONTENT_TAGS = {"abuse", "suicide", "self-harm", "substances", "mental-health", "slurs"}
+CONTENT_TAGS = ("abuse", "mental-health", "self-harm", "slurs", "substances", "suicide")
 OWN_WORD_LIMIT = 80
 MINIMUM_TERMS = 20
 
@@ -33,50 +36,28 @@ MINIMUM_TERMS = 20
 class Term:
     """One card in the language game."""
 
-    id: str
-    term: str
-    alternatives: list[str]
-    reason: str
-    source: str
-    content: list[str]
+    id: str = rules.identifier()
+    term: str = rules.text(120, "The word or phrase on the card.")
+    alternatives: list[str] = rules.texts(1, 120, "Words some people prefer instead.")
+    reason: str = rules.text(300, "Why some people prefer them.")
+    source: str = rules.text(300, "Where this comes from.")
+    content: list[str] = rules.tags(CONTENT_TAGS, "What the word touches on, for content "
+                                    "notes.")
 
 
-def load_terms(path: str) -> list[Term]:
-    """Read and check the language game's terms file.
-
-    Raises
-    ------
-    ContentError
-        Naming the file and the first problem found.
-    """
-    check = Checker(path)
-    data = check.mapping(load_yaml(path), "The file")
-    entries = check.items(data.get("terms"), "'terms'", minimum=MINIMUM_TERMS)
-    seen: set[str] = set()
-    terms = []
-    for number, entry in enumerate(entries, start=1):
-        where = f"Term {number}"
-        check.mapping(entry, where)
-        term_id = check.identifier(entry, where, seen)
-        content = entry.get("content", [])
-        if not isinstance(content, list) or not all(
-                isinstance(tag, str) and tag in CONTENT_TAGS for tag in content):
-            check.fail(f"{where} has 'content' tags outside {sorted(CONTENT_TAGS)}")
-        terms.append(Term(
-            id=term_id,
-            term=check.text(entry, "term", where, 120),
-            alternatives=check.texts(entry, "alternatives", where, 1, 120),
-            reason=check.text(entry, "reason", where, 300),
-            source=check.text(entry, "source", where, 300),
-            content=list(content),
-        ))
-    return terms
+@dataclass(frozen=True)
+class TermsFile:
+    terms: list[Term] = rules.items(Term, "term", "The cards, in the order they are shown.",
+                                    minimum=MINIMUM_TERMS)
 
 
-def term_card(card: dict) -> str:
+TERMS = rules.Kind(TermsFile, "The language game's words")
+
+
+def term_card(term: Term) -> str:
     """The word on show, in large type."""
     return (f'<div class="pack-card"><p class="pack-card__term" lang="en">'
-            f"{escape(card['term'].term)}</p></div>")
+            f"{escape(term.term)}</p></div>")
 
 
 @dataclass(frozen=True)
@@ -87,74 +68,67 @@ class OurWord:
     instead_of: str | None = None
 
 
-class LanguageGame(widgets.VBox):
+class LanguageGame(Exercise):
     """The language game. See the module docstring.
 
     Parameters
     ----------
-    terms : list of Term
+    content : TermsFile
         The cards, in the order they are shown.
     """
 
-    def __init__(self, terms: list[Term], **kwargs):
-        self.terms = terms
+    def __init__(self, content: TermsFile, **kwargs):
+        self.terms = content.terms
         self.placements: dict[str, str] = {}
-        self.our_words: list[OurWord] = []
-
-        self.deck = CardDeck([{"term": term} for term in terms], render=term_card,
-                             label=t("game.word"),
-                             show_buttons=False)
-        self.deck.previous_button.description = t("game.previous")
-        self.deck.next_button.description = t("game.next")
-        self.deck.previous_button.on_click(lambda _: self.scale.focus_first())
-        self.deck.next_button.on_click(lambda _: self.scale.focus_first())
-        self.deck.observe(lambda _: self._show_current(), names="index")
-
-        self.scale = ChoiceScale(t("game.question"), [(key, t(f"game.{key}")) for key in PLACES])
-        self.scale.on_choice(self._on_place)
-
         self.reveal_text = widgets.HTML()
         self.word_buttons = widgets.HBox()
+        self.word_toggles: dict[str, widgets.Button] = {}
         self.reveal = widgets.VBox([self.reveal_text, self.word_buttons])
         self.reveal.add_class("pack-reveal")
+        self.game = DeckScale(
+            [(term.id, term.term, term_card(term)) for term in self.terms],
+            t("game.question"), [(key, t(f"game.{key}")) for key in PLACES],
+            noun=t("game.word"), previous_label=t("game.previous"), next_label=t("game.next"),
+            below_scale=[self.reveal])
+        self.deck, self.scale = self.game.deck, self.game.scale
+        self.game.on_choice(self._on_place)
+        self.deck.observe(lambda _: self._draw_reveal(), names="index")
 
         self.summary = widgets.HTML()
         self.summary.add_class("qa-game-summary")
-
         self.our_words_view = widgets.HTML()
         self.our_words_view.add_class("qa-our-words")
-        self.remove_buttons = widgets.VBox()
         self.own_word = widgets.Text(description=t("game.own_word"), continuous_update=False)
         self.own_word.add_class("qa-own-word")
         self.add_own_button = widgets.Button(description=t("game.add_own"))
         self.add_own_button.add_class("qa-add-own-word")
         self.add_own_button.on_click(lambda _: self.add_own_word(self.own_word.value))
         self.words_status = LiveStatus()
-        self.download = DownloadPanel(self.handout, basename="our-words")
+        self.word_list = EditableList(
+            [Action("remove", lambda _n, chosen: t("game.remove_word", word=chosen.word),
+                    "qa-remove-word")],
+            announce=self._announce_word, home=self.own_word, status=self.words_status)
+        self.word_list.on_change(self._draw_our_words)
+        self.word_list.on_change(self._draw_reveal)
+        super().__init__(download="our-words", **kwargs)
+        self.watch(self.word_list)
+        self.add_class("pack-language-game")
+        self._draw_reveal()
+        self._draw_summary()
+        self._draw_our_words()
 
+    def build(self) -> list[widgets.Widget]:
         our_words_box = widgets.VBox([
             widgets.HTML(f"<h3>{escape(t('game.our_words'))}</h3>"),
             self.our_words_view,
-            self.remove_buttons,
+            self.word_list,
             widgets.HBox([self.own_word, self.add_own_button]),
             self.words_status,
             widgets.HTML(f"<h4>{escape(t('game.downloads'))}</h4>"),
             self.download,
         ])
         our_words_box.add_class("pack-our-words")
-
-        super().__init__([
-            self.deck,
-            self.scale,
-            self.reveal,
-            self.deck.buttons,
-            self.summary,
-            our_words_box,
-        ], **kwargs)
-        self.add_class("pack-language-game")
-        self._show_current()
-        self._draw_summary()
-        self._draw_our_words()
+        return [self.game, self.summary, our_words_box]
 
     # ---- the game ----
 
@@ -167,15 +141,10 @@ class LanguageGame(widgets.VBox):
         or ``"pass"``), as pressing its button does."""
         self.scale.choose(key)
 
-    def _on_place(self, key: str) -> None:
-        self.placements[self.current.id] = key
+    def _on_place(self, term_id: str, key: str) -> None:
+        self.placements[term_id] = key
         self._draw_reveal()
         self._draw_summary()
-
-    def _show_current(self) -> None:
-        self.scale.show(self.placements.get(self.current.id))
-        self.scale.status.say("")
-        self._draw_reveal()
 
     def _draw_reveal(self) -> None:
         term = self.current
@@ -227,17 +196,23 @@ class LanguageGame(widgets.VBox):
 
     # ---- our words ----
 
+    @property
+    def our_words(self) -> list[OurWord]:
+        return list(self.word_list.items)
+
     def _has_word(self, word: str) -> bool:
         return any(chosen.word.casefold() == word.casefold() for chosen in self.our_words)
+
+    def _position(self, word: str) -> int:
+        return next(n for n, chosen in enumerate(self.our_words)
+                    if chosen.word.casefold() == word.casefold())
 
     def toggle_word(self, word: str, term: Term | None = None) -> None:
         """Add ``word`` to our words, or take it out if it is already there."""
         if self._has_word(word):
-            self.remove_word(word)
+            self.word_list.remove(self._position(word), focus=False)
         else:
-            self.our_words.append(OurWord(word, term.term if term else None))
-            self.words_status.say(t("game.added", word=word))
-            self._draw_our_words()
+            self.word_list.add(OurWord(word, term.term if term else None))
         self._draw_reveal()
         # Keep keyboard focus where it was: the redrawn toggle for the same word.
         if word in self.word_toggles:
@@ -259,18 +234,20 @@ class LanguageGame(widgets.VBox):
         if self._has_word(checked.text):
             self.words_status.say(t("game.own_duplicate", word=checked.text))
             return False
-        self.our_words.append(OurWord(checked.text))
         self.own_word.value = ""
-        self.words_status.say(t("game.added", word=checked.text))
-        self._draw_our_words()
+        self.word_list.add(OurWord(checked.text), from_form=True)
         return True
 
     def remove_word(self, word: str) -> None:
-        """Take ``word`` out of our words."""
-        self.our_words = [w for w in self.our_words if w.word.casefold() != word.casefold()]
-        self.words_status.say(t("game.removed", word=word))
-        self._draw_our_words()
-        self._draw_reveal()
+        """Take ``word`` out of our words, as its Remove button does."""
+        self.word_list.remove(self._position(word))
+
+    def _announce_word(self, event: str, _position: int, chosen: OurWord) -> str | None:
+        if event == "added":
+            return t("game.added", word=chosen.word)
+        if event == "removed":
+            return t("game.removed", word=chosen.word)
+        return None
 
     def _describe(self, chosen: OurWord) -> str:
         if chosen.instead_of:
@@ -281,24 +258,14 @@ class LanguageGame(widgets.VBox):
         if not self.our_words:
             self.our_words_view.value = f"<p>{escape(t('game.our_words_empty'))}</p>"
         else:
-            items = "".join(f"<li>{escape(self._describe(w))}</li>" for w in self.our_words)
-            self.our_words_view.value = f"<ul>{items}</ul>"
-        buttons = []
-        for chosen in self.our_words:
-            button = widgets.Button(description=t("game.remove_word", word=chosen.word))
-            button.add_class("qa-remove-word")
-            button.on_click(lambda _, word=chosen.word: self._remove_and_refocus(word))
-            buttons.append(button)
-        self.remove_buttons.children = buttons
-        self.download.reset()
+            self.our_words_view.value = bullets(self._describe(w) for w in self.our_words)
 
-    def _remove_and_refocus(self, word: str) -> None:
-        self.remove_word(word)
-        # The pressed button is gone; give focus somewhere sensible nearby.
-        if self.remove_buttons.children:
-            self.remove_buttons.children[0].focus()
-        else:
-            self.own_word.focus()
+    def reset_answers(self) -> None:
+        self.placements.clear()
+        self.game.clear()
+        self.word_list.clear()
+        self._draw_reveal()
+        self._draw_summary()
 
     def handout(self) -> Handout:
         """The "our words" handout: exactly the words chosen, in poster-sized type."""
@@ -309,15 +276,4 @@ class LanguageGame(widgets.VBox):
 
 def language_game(terms: str = "language/terms.yaml"):
     """The language game, from a terms file in ``assets/``; a clear message if it is broken."""
-    try:
-        return LanguageGame(load_terms(terms))
-    except ContentError as error:
-        return error_block(error)
-
-
-def language_reflection(prompts: str = "language/reflection.yaml"):
-    """The private "words about me" reflection, from a prompts file in ``assets/``."""
-    try:
-        return Reflection(*load_reflection(prompts))
-    except ContentError as error:
-        return error_block(error)
+    return from_files(LanguageGame, TERMS.at(terms))

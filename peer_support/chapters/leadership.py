@@ -1,15 +1,15 @@
-"""The Leadership chapter's exercises.
+"""The Leadership chapter's own exercises.
 
-- :class:`LeadershipSort`: the leadership qualities sort (a :class:`~peer_support.sort.ColumnSort`)
-  with column presets from ``assets/`` ("My strengths", or "Leaders and peers" for group talk)
-  and a downloadable "my leadership strengths" card.
+- :class:`LeadershipSort`: the leadership qualities sort (a kit
+  :class:`~peer_support.kit.sort.ColumnSort`) with column presets ("My strengths", or "Leaders
+  and peers" for group talk) and a downloadable "my leadership strengths" card.
 - :func:`leadership_questions`: questions to discuss, one at a time in large type (a CardDeck).
 - :class:`StrengthSpotting`: how to give specific, positive, consent-first feedback, with a
   quality chooser. There is no name field: nothing says who a strength belongs to.
 - :class:`SharedRoles`: a rota of session roles the group fills in and prints.
-- :func:`leadership_reflection`: private prompts (a Reflection).
 
-Nothing typed is written on the server; downloads are built in the page.
+The private "me and leadership" prompts are a kit reflection (only a content file). Nothing
+typed is written on the server; downloads are built in the page.
 """
 
 from __future__ import annotations
@@ -18,23 +18,27 @@ from dataclasses import dataclass
 
 import ipywidgets as widgets
 
-from ..content import Checker, ContentError, load_yaml
+from ..content import rules
 from ..i18n import t
-from ..kit.blocks import error_block
+from ..kit.base import Exercise, from_files
 from ..kit.choice import ChoiceScale
 from ..kit.deck import CardDeck, plain_card
-from ..kit.handout import DownloadPanel, Handout
-from ..kit.reflection import Reflection, ReflectionBox, load_reflection
+from ..kit.handout import Handout
+from ..kit.html import bullets, label_above
+from ..kit.reflection import ReflectionBox
 from ..kit.sort import CARD_LIMIT, ColumnSort
-from ..kit.status import LiveStatus
 from ..text import check_text, escape
 
 __all__ = [
+    "PRESETS",
+    "QUALITIES",
+    "QUESTIONS",
+    "ROLES",
+    "SPOTTING",
     "LeadershipSort",
     "SharedRoles",
     "StrengthSpotting",
     "leadership_questions",
-    "leadership_reflection",
     "leadership_sort",
     "shared_roles",
     "strength_spotting",
@@ -48,12 +52,6 @@ ROTA_NAME_LIMIT = 40
 MAX_SESSIONS = 12
 
 
-def field_look() -> dict:
-    """A rota box's look: its label on its own line, the box the full width below it."""
-    return {"style": {"description_width": "100%"}, "layout": widgets.Layout(width="100%")}
-
-
-
 # ---- content ----
 
 
@@ -61,195 +59,126 @@ def field_look() -> dict:
 class Quality:
     """One card in the qualities sort. ``kind`` is quiet, relational or visible."""
 
-    id: str
-    text: str
-    kind: str
+    id: str = rules.identifier()
+    text: str = rules.text(CARD_LIMIT, "The quality, as it shows on its card.", unique=True)
+    kind: str = rules.one_of(KINDS, "What kind of leadership it shows.")
 
 
-def load_qualities(path: str) -> list[Quality]:
-    """Read and check the qualities file (at least 24, texts unique ignoring case)."""
-    check = Checker(path)
-    data = check.mapping(load_yaml(path), "The file")
-    entries = check.items(data.get("qualities"), "'qualities'", minimum=MINIMUM_QUALITIES)
-    seen_ids: set[str] = set()
-    seen_texts: set[str] = set()
-    qualities = []
-    for number, entry in enumerate(entries, start=1):
-        where = f"Quality {number}"
-        check.mapping(entry, where)
-        quality_id = check.identifier(entry, where, seen_ids)
-        text = check.text(entry, "text", where, CARD_LIMIT)
-        if text.casefold() in seen_texts:
-            check.fail(f"{where} repeats the text '{text}'")
-        seen_texts.add(text.casefold())
-        kind = entry.get("kind")
-        if kind not in KINDS:
-            check.fail(f"{where} needs 'kind' as one of {', '.join(KINDS)}")
-        qualities.append(Quality(id=quality_id, text=text, kind=kind))
-    return qualities
+@dataclass(frozen=True)
+class QualitiesFile:
+    qualities: list[Quality] = rules.items(Quality, "quality", "The cards, in the order they "
+                                           "come up.", minimum=MINIMUM_QUALITIES)
 
 
 @dataclass(frozen=True)
 class Column:
     """A column of the sort. ``card_heading`` is its heading on the download."""
 
-    id: str
-    heading: str
-    on_card: bool
-    card_heading: str
+    id: str = rules.identifier()
+    heading: str = rules.text(60, "The column's heading, also used on its buttons.")
+    on_card: bool = rules.flag("Put this column's qualities on the download.")
+    card_heading: str = rules.text(80, "The column's heading on the download (needed when "
+                                   "on_card is true).", required=False)
+
+    def validate(self, fail, where: str) -> None:
+        if self.on_card and not self.card_heading:
+            fail(t("content.needs_text", where=where, field="card_heading"))
 
 
 @dataclass(frozen=True)
 class Preset:
     """A set of columns, with the words for its download."""
 
-    id: str
-    name: str
-    card_title: str
-    card_intro: str
-    step_label: str
-    step_heading: str
-    step_hint: str
-    columns: list[Column]
+    id: str = rules.identifier()
+    name: str = rules.text(60, "The preset's name on its button.")
+    card_title: str = rules.text(80, "The download's title.")
+    step_label: str = rules.text(120, "The label of the 'small step' box.")
+    step_heading: str = rules.text(80, "The small step's heading on the download.")
+    columns: list[Column] = rules.items(Column, "column", "The columns, in order.", minimum=2,
+                                        maximum=5)
+    card_intro: str = rules.text(300, "The download's first line.", required=False)
+    step_hint: str = rules.text(300, "A line under the small step box.", required=False)
+
+    def validate(self, fail, where: str) -> None:
+        if not any(column.on_card for column in self.columns):
+            fail(t("leadership.needs_on_card", where=where))
 
 
-def load_presets(path: str) -> list[Preset]:
-    """Read and check the sort's column presets."""
-    check = Checker(path)
-    data = check.mapping(load_yaml(path), "The file")
-    seen: set[str] = set()
-    presets = []
-    for number, entry in enumerate(check.items(data.get("presets"), "'presets'"), start=1):
-        where = f"Preset {number}"
-        check.mapping(entry, where)
-        preset_id = check.identifier(entry, where, seen)
-        raw_columns = entry.get("columns")
-        if not isinstance(raw_columns, list) or not 2 <= len(raw_columns) <= 5:
-            check.fail(f"{where} needs 'columns' as a list of 2 to 5 columns")
-        column_ids: set[str] = set()
-        columns = []
-        for column_number, column in enumerate(raw_columns, start=1):
-            column_where = f"{where}, column {column_number}"
-            check.mapping(column, column_where)
-            column_id = check.identifier(column, column_where, column_ids)
-            on_card = column.get("on_card")
-            if not isinstance(on_card, bool):
-                check.fail(f"{column_where} needs 'on_card' as true or false")
-            columns.append(Column(
-                id=column_id,
-                heading=check.text(column, "heading", column_where, 60),
-                on_card=on_card,
-                card_heading=check.text(column, "card_heading", column_where, 80,
-                                        required=on_card),
-            ))
-        if not any(column.on_card for column in columns):
-            check.fail(f"{where} needs at least one column with 'on_card: true'")
-        presets.append(Preset(
-            id=preset_id,
-            name=check.text(entry, "name", where, 60),
-            card_title=check.text(entry, "card_title", where, 80),
-            card_intro=check.text(entry, "card_intro", where, 300, required=False),
-            step_label=check.text(entry, "step_label", where, 120),
-            step_heading=check.text(entry, "step_heading", where, 80),
-            step_hint=check.text(entry, "step_hint", where, 300, required=False),
-            columns=columns,
-        ))
-    return presets
+@dataclass(frozen=True)
+class PresetsFile:
+    presets: list[Preset] = rules.items(Preset, "preset", "Column sets; the first is used at "
+                                        "the start.")
 
 
 @dataclass(frozen=True)
 class Question:
-    id: str
-    text: str
+    id: str = rules.identifier()
+    text: str = rules.text(200, "The question.")
 
 
-def load_questions(path: str) -> tuple[str, list[Question]]:
-    """Read and check the leadership questions: an intro and at least six questions."""
-    check = Checker(path)
-    data = check.mapping(load_yaml(path), "The file")
-    intro = check.text(data, "intro", "The file", 300)
-    seen: set[str] = set()
-    questions = []
-    entries = check.items(data.get("questions"), "'questions'", minimum=MINIMUM_QUESTIONS)
-    for number, entry in enumerate(entries, start=1):
-        where = f"Question {number}"
-        check.mapping(entry, where)
-        questions.append(Question(id=check.identifier(entry, where, seen),
-                                  text=check.text(entry, "text", where, 200)))
-    return intro, questions
+@dataclass(frozen=True)
+class QuestionsFile:
+    intro: str = rules.text(300, "A line above the questions.")
+    questions: list[Question] = rules.items(Question, "question", "The questions.",
+                                            minimum=MINIMUM_QUESTIONS)
 
 
 @dataclass(frozen=True)
 class SpottingGuide:
-    intro: str
-    steps: list[str]
-    starters: list[str]
-
-
-def load_spotting_guide(path: str) -> SpottingGuide:
-    """Read and check the strength spotting guide: intro, steps and sentence starters."""
-    check = Checker(path)
-    data = check.mapping(load_yaml(path), "The file")
-    return SpottingGuide(
-        intro=check.text(data, "intro", "The file", 300),
-        steps=check.texts(data, "steps", "The file", 3, 300),
-        starters=check.texts(data, "starters", "The file", 1, 120),
-    )
+    intro: str = rules.text(300, "What strength spotting is.")
+    steps: list[str] = rules.texts(3, 300, "How to give the feedback, in order.")
+    starters: list[str] = rules.texts(1, 120, "Sentence starters.")
 
 
 @dataclass(frozen=True)
 class Role:
-    id: str
-    name: str
-    does: str
+    id: str = rules.identifier()
+    name: str = rules.text(40, "The role's name.")
+    does: str = rules.text(300, "What the role does.")
 
 
-def load_roles(path: str) -> tuple[str, int, list[Role]]:
-    """Read and check the rota file: its intro, number of sessions and roles."""
-    check = Checker(path)
-    data = check.mapping(load_yaml(path), "The file")
-    intro = check.text(data, "intro", "The file", 300)
-    sessions = data.get("sessions")
-    if not isinstance(sessions, int) or isinstance(sessions, bool) \
-            or not 1 <= sessions <= MAX_SESSIONS:
-        check.fail(f"The file needs 'sessions' as a whole number from 1 to {MAX_SESSIONS}")
-    seen: set[str] = set()
-    roles = []
-    for number, entry in enumerate(check.items(data.get("roles"), "'roles'"), start=1):
-        where = f"Role {number}"
-        check.mapping(entry, where)
-        roles.append(Role(id=check.identifier(entry, where, seen),
-                          name=check.text(entry, "name", where, 40),
-                          does=check.text(entry, "does", where, 300)))
-    return intro, sessions, roles
+@dataclass(frozen=True)
+class RolesFile:
+    intro: str = rules.text(300, "A line above the rota.")
+    sessions: int = rules.whole(1, MAX_SESSIONS, "How many sessions the rota covers.")
+    roles: list[Role] = rules.items(Role, "role", "The roles, in order.")
+
+
+QUALITIES = rules.Kind(QualitiesFile, "Leadership qualities (cards)")
+PRESETS = rules.Kind(PresetsFile, "Column presets for the qualities sort")
+QUESTIONS = rules.Kind(QuestionsFile, "Questions to discuss, one at a time")
+SPOTTING = rules.Kind(SpottingGuide, "The strength spotting guide")
+ROLES = rules.Kind(RolesFile, "The shared roles rota")
 
 
 # ---- 1. the leadership qualities sort ----
 
 
-class LeadershipSort(widgets.VBox):
+class LeadershipSort(Exercise):
     """The qualities sort with switchable column presets and a downloadable card.
 
     Parameters
     ----------
-    qualities : list of Quality
+    qualities : QualitiesFile
         The cards, in the order they come up.
-    presets : list of Preset
+    presets : PresetsFile
         Column sets; the first is used at the start.
 
     Switching preset starts the sort again. If anything is sorted, it asks first and says so;
     nothing is put back until she confirms.
     """
 
-    def __init__(self, qualities: list[Quality], presets: list[Preset], **kwargs):
-        self.qualities = qualities
-        self.presets = {preset.id: preset for preset in presets}
-        self.preset = presets[0]
+    prepare_key = "leadership.prepare_card"
+
+    def __init__(self, qualities: QualitiesFile, presets: PresetsFile, **kwargs):
+        self.qualities = qualities.qualities
+        self.presets = {preset.id: preset for preset in presets.presets}
+        self.preset = presets.presets[0]
         self._pending: str | None = None
         self._was_complete = False
 
         self.chooser = ChoiceScale(t("leadership.preset_question"),
-                                   [(p.id, p.name) for p in presets], allow_pass=False)
+                                   [(p.id, p.name) for p in presets.presets], allow_pass=False)
         for key, button in self.chooser.buttons.items():
             button.add_class(f"qa-leadership-preset-{key}")
         self.chooser.on_choice(self.choose_preset)
@@ -262,30 +191,27 @@ class LeadershipSort(widgets.VBox):
         self.confirm_box = widgets.HBox([self.switch_yes, self.switch_no])
         self.confirm_box.add_class("pack-choice-row")
         self.confirm_box.layout.display = "none"
-        self.status = LiveStatus()
-        self.status.add_class("qa-leadership-sort-status")
-
         self.sort_holder = widgets.VBox()
         # The hint is set per preset; a placeholder makes the box include its hint line.
         self.step_box = ReflectionBox(self.preset.step_label, hint=" ", limit=STEP_LIMIT)
         self.step_box.text_area.add_class("qa-leadership-step")
-        self.step_box.text_area.observe(lambda _: self.download.reset(), names="value")
         self.card_note = widgets.HTML()
-        self.download = DownloadPanel(self.handout, basename="leadership-strengths",
-                                      button_label=t("leadership.prepare_card"))
+        super().__init__(download="leadership-strengths", **kwargs)
+        self.status.add_class("qa-leadership-sort-status")
+        self.watch(self.step_box)
+        self.add_class("pack-leadership-sort")
+        self._build_sort()
+        self.chooser.show(self.preset.id)
+        self.chooser.status.say("")
+
+    def build(self) -> list[widgets.Widget]:
         card_box = widgets.VBox([
             widgets.HTML(f"<h3>{escape(t('leadership.card_heading'))}</h3>"),
             self.card_note, self.step_box, self.download,
         ])
         card_box.add_class("pack-our-words")
         card_box.add_class("qa-leadership-card")
-
-        super().__init__([self.chooser, self.status, self.confirm_box, self.sort_holder,
-                          card_box], **kwargs)
-        self.add_class("pack-leadership-sort")
-        self._build_sort()
-        self.chooser.show(self.preset.id)
-        self.chooser.status.say("")
+        return [self.chooser, self.status, self.confirm_box, self.sort_holder, card_box]
 
     # ---- presets ----
 
@@ -320,7 +246,7 @@ class LeadershipSort(widgets.VBox):
         self.confirm_box.layout.display = "none"
         self.chooser.show(preset_id)
         self._build_sort()
-        self.download.reset()
+        self.changed()
         columns = ", ".join(f"“{column.heading}”" for column in self.preset.columns)
         self.status.say(t("leadership.switched", name=self.preset.name, columns=columns))
 
@@ -341,6 +267,7 @@ class LeadershipSort(widgets.VBox):
                                label=t("leadership.sort_label"))
         self.sort.add_class("qa-leadership-sort")
         self.sort.on_change(self._on_sort_change)
+        self.sort.on_change(self.changed)
         self.sort_holder.children = [self.sort]
         self._was_complete = False
         self.step_box.text_area.description = self.preset.step_label
@@ -354,7 +281,6 @@ class LeadershipSort(widgets.VBox):
         self.card_note.value = f"<p>{escape(note)}</p>"
 
     def _on_sort_change(self) -> None:
-        self.download.reset()  # a link prepared earlier would hold the old sort
         complete = self.sort.is_complete()
         if complete and not self._was_complete:
             # The last card was just sorted from the "Move to" buttons: the card is next.
@@ -371,6 +297,10 @@ class LeadershipSort(widgets.VBox):
 
     def reset(self) -> None:
         self.sort.reset()
+
+    def reset_answers(self) -> None:
+        self.sort.reset()
+        self.step_box.clear()
 
     # ---- the card ----
 
@@ -391,33 +321,31 @@ class LeadershipSort(widgets.VBox):
 def leadership_sort(qualities: str = "leadership/qualities.yaml",
                     presets: str = "leadership/sort-presets.yaml"):
     """The leadership qualities sort; a clear message if a content file is broken."""
-    try:
-        return LeadershipSort(load_qualities(qualities), load_presets(presets))
-    except ContentError as error:
-        return error_block(error)
+    return from_files(LeadershipSort, QUALITIES.at(qualities), PRESETS.at(presets))
 
 
 # ---- 2. leadership questions ----
 
 
-def leadership_questions(path: str = "leadership/questions.yaml"):
-    """Questions one at a time in large type, with Previous, Next and Shuffle."""
-    try:
-        intro, questions = load_questions(path)
-    except ContentError as error:
-        return error_block(error)
-    deck = CardDeck([{"text": q.text, "id": q.id} for q in questions], render=plain_card,
+def _question_deck(content: QuestionsFile) -> widgets.VBox:
+    deck = CardDeck([{"text": q.text, "id": q.id} for q in content.questions], render=plain_card,
                     shuffle_button=True, label=t("leadership.question"))
     deck.add_class("qa-leadership-questions")
-    box = widgets.VBox([widgets.HTML(f'<p class="pack-message">{escape(intro)}</p>'), deck])
+    box = widgets.VBox([widgets.HTML(f'<p class="pack-message">{escape(content.intro)}</p>'),
+                        deck])
     box.add_class("pack-leadership-questions")
     return box
+
+
+def leadership_questions(path: str = "leadership/questions.yaml"):
+    """Questions one at a time in large type, with Previous, Next and Shuffle."""
+    return from_files(_question_deck, QUESTIONS.at(path))
 
 
 # ---- 3. strength spotting ----
 
 
-class StrengthSpotting(widgets.VBox):
+class StrengthSpotting(Exercise):
     """A facilitator-led strength spotting round.
 
     The screen shows how to give feedback, then a quality chooser. "Show on screen" puts the
@@ -425,13 +353,13 @@ class StrengthSpotting(widgets.VBox):
     qualities the group spotted today, as a poster to download. There is no name field.
     """
 
-    def __init__(self, guide: SpottingGuide, qualities: list[Quality], **kwargs):
+    clear_key = "leadership.spot_clear"
+    cleared_key = "leadership.spot_cleared"
+
+    def __init__(self, guide: SpottingGuide, qualities: QualitiesFile, **kwargs):
         self.guide = guide
-        self.qualities = [q.text for q in qualities]
+        self.qualities = [q.text for q in qualities.qualities]
         self.spotted: list[str] = []
-        steps = "".join(f"<li>{escape(step)}</li>" for step in guide.steps)
-        how = widgets.HTML(f"<p>{escape(guide.intro)}</p>"
-                           f"<h3>{escape(t('leadership.spot_how'))}</h3><ol>{steps}</ol>")
         self.chooser = widgets.Dropdown(
             options=[(t("leadership.spot_choose"), None)] + [(q, q) for q in self.qualities],
             value=None, description=t("leadership.spot_label"),
@@ -444,27 +372,27 @@ class StrengthSpotting(widgets.VBox):
         self.add_button = widgets.Button(description=t("leadership.spot_add"))
         self.add_button.add_class("qa-spot-add")
         self.add_button.on_click(lambda _: self.add(self.chooser.value))
-        buttons = widgets.HBox([self.show_button, self.add_button])
-        buttons.add_class("pack-choice-row")
         self.screen = widgets.HTML()
         self.screen.add_class("qa-spot-screen")
-        self.status = LiveStatus()
         self.list_view = widgets.HTML()
         self.list_view.add_class("qa-spot-list")
-        self.clear_button = widgets.Button(description=t("leadership.spot_clear"))
+        super().__init__(download="strengths-we-spotted", **kwargs)
         self.clear_button.add_class("qa-spot-clear")
-        self.clear_button.on_click(lambda _: self.clear())
-        self.download = DownloadPanel(self.handout, basename="strengths-we-spotted")
+        self.add_class("pack-strength-spotting")
+        self._draw_list()
+
+    def build(self) -> list[widgets.Widget]:
+        how = widgets.HTML(f"<p>{escape(self.guide.intro)}</p>"
+                           f"<h3>{escape(t('leadership.spot_how'))}</h3>"
+                           f"{bullets(self.guide.steps, ordered=True)}")
+        buttons = widgets.HBox([self.show_button, self.add_button])
+        buttons.add_class("pack-choice-row")
         list_box = widgets.VBox([
             widgets.HTML(f"<h3>{escape(t('leadership.spot_list_heading'))}</h3>"),
             self.list_view, self.download, self.clear_button,
         ])
         list_box.add_class("pack-our-words")
-        super().__init__([how, self.chooser, buttons, self.status, self.screen, list_box],
-                         **kwargs)
-        self.add_class("pack-strength-spotting")
-        self.screen.value = ""
-        self._draw_list()
+        return [how, self.chooser, buttons, self.status, self.screen, list_box]
 
     def _check(self, quality: str | None) -> str | None:
         if quality is None:
@@ -495,6 +423,7 @@ class StrengthSpotting(widgets.VBox):
         self.spotted.append(quality)
         self.status.say(t("leadership.spot_added", quality=quality))
         self._draw_list()
+        self.changed()
 
     def counts(self) -> list[tuple[str, int]]:
         """Each quality spotted, in the order first spotted, with how often."""
@@ -513,15 +442,13 @@ class StrengthSpotting(widgets.VBox):
         else:
             items = "".join(f"<li>{escape(self._describe(q, n))}</li>" for q, n in self.counts())
             self.list_view.value = f"<ul>{items}</ul>"
-        self.download.reset()
 
-    def clear(self) -> None:
+    def reset_answers(self) -> None:
         """Empty the list and the screen."""
         self.spotted = []
         self.screen.value = ""
         self.chooser.value = None
         self._draw_list()
-        self.status.say(t("leadership.spot_cleared"))
 
     def handout(self) -> Handout:
         """A poster of the strengths spotted today, in large type, with no names."""
@@ -535,42 +462,49 @@ class StrengthSpotting(widgets.VBox):
 def strength_spotting(guide: str = "leadership/strength-spotting.yaml",
                       qualities: str = "leadership/qualities.yaml"):
     """The strength spotting round; a clear message if a content file is broken."""
-    try:
-        return StrengthSpotting(load_spotting_guide(guide), load_qualities(qualities))
-    except ContentError as error:
-        return error_block(error)
+    return from_files(StrengthSpotting, SPOTTING.at(guide), QUALITIES.at(qualities))
 
 
-# ---- 5. shared leadership roles ----
+# ---- 4. shared leadership roles ----
 
 
-class SharedRoles(widgets.VBox):
+class SharedRoles(Exercise):
     """A rota of session roles: one box per role per session, and a printable download.
 
     Names stay in this page and go only into the download. Empty boxes are left out of it.
     """
 
-    def __init__(self, intro: str, sessions: int, roles: list[Role], **kwargs):
-        self.intro = intro
-        self.roles = roles
-        self.sessions = sessions
-        described = "".join(f"<li><strong>{escape(r.name)}</strong>: {escape(r.does)}</li>"
-                            for r in roles)
-        header = widgets.HTML(f"<p>{escape(intro)}</p><ul>{described}</ul>"
-                              f"<p>{escape(t('leadership.rota_privacy'))}</p>")
+    prepare_key = "leadership.rota_prepare"
+    clear_key = "leadership.rota_clear"
+    cleared_key = "leadership.rota_cleared"
+
+    def __init__(self, content: RolesFile, **kwargs):
+        self.intro = content.intro
+        self.roles = content.roles
+        self.sessions = content.sessions
         self.boxes: dict[tuple[int, str], widgets.Text] = {}
         self.when_boxes: dict[int, widgets.Text] = {}
+        super().__init__(download="shared-roles", **kwargs)
+        self.clear_button.add_class("qa-rota-clear")
+        self.watch(*self._all_boxes())
+        self.add_class("pack-shared-roles")
+
+    def build(self) -> list[widgets.Widget]:
+        described = "".join(f"<li><strong>{escape(r.name)}</strong>: {escape(r.does)}</li>"
+                            for r in self.roles)
+        header = widgets.HTML(f"<p>{escape(self.intro)}</p><ul>{described}</ul>"
+                              f"<p>{escape(t('leadership.rota_privacy'))}</p>")
         session_boxes = []
-        for session in range(1, sessions + 1):
+        for session in range(1, self.sessions + 1):
             when = widgets.Text(description=t("leadership.rota_when", session=session),
-                                continuous_update=False, **field_look())
+                                continuous_update=False, **label_above("100%"))
             when.add_class("qa-rota-when")
             self.when_boxes[session] = when
             fields: list[widgets.Widget] = [when]
-            for role in roles:
+            for role in self.roles:
                 box = widgets.Text(description=t("leadership.rota_field", session=session,
                                                  role=role.name),
-                                   continuous_update=False, **field_look())
+                                   continuous_update=False, **label_above("100%"))
                 box.add_class(f"qa-rota-{role.id}")
                 self.boxes[(session, role.id)] = box
                 fields.append(box)
@@ -582,19 +516,11 @@ class SharedRoles(widgets.VBox):
                 layout=widgets.Layout(border="2px solid #0b0c0c", padding="0 1rem 0.5rem"))
             panel.add_class("qa-rota-session")
             session_boxes.append(panel)
-        self.status = LiveStatus()
-        self.download = DownloadPanel(self.handout, basename="shared-roles",
-                                      button_label=t("leadership.rota_prepare"))
-        self.clear_button = widgets.Button(description=t("leadership.rota_clear"))
-        self.clear_button.add_class("qa-rota-clear")
-        self.clear_button.on_click(lambda _: self.clear())
         # Side by side where there is room; one column on a projector or a phone.
         grid = widgets.GridBox(session_boxes, layout=widgets.Layout(
             grid_template_columns="repeat(auto-fit, minmax(min(100%, 20em), 1fr))",
             grid_gap="0.75rem", margin="0 0 0.75rem"))
-        super().__init__([header, grid, self.status, self.download, self.clear_button],
-                         **kwargs)
-        self.add_class("pack-shared-roles")
+        return [header, grid, self.status, self.download, self.clear_button]
 
     def fill(self, session: int, role: str, name: str) -> None:
         """Type ``name`` into the box for ``role`` in ``session``. KeyError if there is none."""
@@ -615,7 +541,6 @@ class SharedRoles(widgets.VBox):
                             *(self.boxes[(session, role.id)] for role in self.roles)]]
 
     def _on_edit(self) -> None:
-        self.download.reset()
         problems = self.problems()
         if problems:
             self.status.say(t("leadership.rota_too_long", boxes="; ".join(problems),
@@ -652,28 +577,12 @@ class SharedRoles(widgets.VBox):
             handout.add(heading, items)
         return handout
 
-    def clear(self) -> None:
-        """Empty every box and withdraw any download link."""
+    def reset_answers(self) -> None:
+        """Empty every box."""
         for box in self._all_boxes():
             box.value = ""
-        self.download.reset()
-        self.status.say(t("leadership.rota_cleared"))
 
 
 def shared_roles(path: str = "leadership/roles.yaml"):
     """The shared leadership rota; a clear message if the roles file is broken."""
-    try:
-        return SharedRoles(*load_roles(path))
-    except ContentError as error:
-        return error_block(error)
-
-
-# ---- 4. reflection ----
-
-
-def leadership_reflection(prompts: str = "leadership/reflection.yaml"):
-    """The private "me and leadership" reflection."""
-    try:
-        return Reflection(*load_reflection(prompts))
-    except ContentError as error:
-        return error_block(error)
+    return from_files(SharedRoles, ROLES.at(path))

@@ -18,25 +18,20 @@ from dataclasses import dataclass
 
 import ipywidgets as widgets
 
-from ..content import Checker, ContentError, load_yaml
+from ..content import rules
 from ..i18n import t
-from ..kit.blocks import error_block
+from ..kit.base import Exercise, from_files
 from ..kit.choice import PASS, ChoiceScale
-from ..kit.handout import DownloadPanel, Handout
-from ..kit.status import LiveStatus
+from ..kit.handout import Handout
+from ..kit.html import bullets
 from ..text import escape
 
-__all__ = ["FormatChooser", "format_chooser", "suggest"]
+__all__ = ["CHOOSER", "FormatChooser", "format_chooser", "suggest"]
 
 #: A format's total score decides its suggestion.
 STRONG_FROM = 2
 TRY_FROM = 0
 BANDS = ("strong", "try", "careful")
-BAND_KEYS = {
-    "strong": "online.band_strong",
-    "try": "online.band_try",
-    "careful": "online.band_careful",
-}
 MAX_SCORE = 3
 
 
@@ -44,32 +39,34 @@ MAX_SCORE = 3
 class Format:
     """A way of meeting: phone, messaging, video, in person."""
 
-    id: str
-    name: str
-    description: str
+    id: str = rules.identifier()
+    name: str = rules.text(80, "The format's name.")
+    description: str = rules.text(300, "What it is, in a sentence.")
 
 
 @dataclass(frozen=True)
 class Effect:
     """What one answer does to one format: a score and the reason shown for it."""
 
-    format: str
-    score: int
-    reason: str
+    format: str = rules.text(40, "The id of a format in 'formats'.")
+    score: int = rules.whole(-MAX_SCORE, MAX_SCORE, "How much this answer counts for (or, "
+                             "below 0, against) the format.")
+    reason: str = rules.text(300, "Why, shown with the suggestion.")
 
 
 @dataclass(frozen=True)
 class Option:
-    id: str
-    label: str
-    effects: list[Effect]
+    id: str = rules.identifier(reserved=(PASS,))
+    label: str = rules.text(60, "The answer's words on its button.")
+    effects: list[Effect] = rules.items(Effect, "effect", "What this answer does to formats.")
 
 
 @dataclass(frozen=True)
 class Question:
-    id: str
-    question: str
-    options: list[Option]
+    id: str = rules.identifier()
+    question: str = rules.text(200, "The question, about the group as a whole.")
+    options: list[Option] = rules.items(Option, "option", "Its answers; Pass is added.",
+                                        minimum=2)
 
     def option(self, option_id: str) -> Option:
         for option in self.options:
@@ -80,59 +77,21 @@ class Question:
 
 @dataclass(frozen=True)
 class ChooserContent:
-    intro: str
-    formats: list[Format]
-    questions: list[Question]
+    intro: str = rules.text(600, "What the chooser is for, above it.")
+    formats: list[Format] = rules.items(Format, "format", "The ways of meeting.", minimum=2)
+    questions: list[Question] = rules.items(Question, "question", "The questions, in order.")
+
+    def validate(self, fail, where: str) -> None:
+        known = {fmt.id for fmt in self.formats}
+        for q, question in enumerate(self.questions, start=1):
+            for o, option in enumerate(question.options, start=1):
+                for e, effect in enumerate(option.effects, start=1):
+                    if effect.format not in known:
+                        fail(t("online.unknown_format",
+                               where=f"Question {q}, option {o}, effect {e}"))
 
 
-def load_chooser(path: str) -> ChooserContent:
-    """Read and check the chooser's content file.
-
-    Raises
-    ------
-    ContentError
-        Naming the file and the first problem found.
-    """
-    check = Checker(path)
-    data = check.mapping(load_yaml(path), "The file")
-    intro = check.text(data, "intro", "The file", 600)
-    formats, format_ids = [], set()
-    for number, entry in enumerate(check.items(data.get("formats"), "'formats'", 2), 1):
-        where = f"Format {number}"
-        check.mapping(entry, where)
-        formats.append(Format(check.identifier(entry, where, format_ids),
-                              check.text(entry, "name", where, 80),
-                              check.text(entry, "description", where, 300)))
-    questions, question_ids = [], set()
-    for number, entry in enumerate(check.items(data.get("questions"), "'questions'"), 1):
-        where = f"Question {number}"
-        check.mapping(entry, where)
-        question_id = check.identifier(entry, where, question_ids)
-        text = check.text(entry, "question", where, 200)
-        options, option_ids = [], {PASS}
-        for option_number, raw in enumerate(
-                check.items(entry.get("options"), f"{where}'s 'options'", 2), 1):
-            option_where = f"{where}, option {option_number}"
-            check.mapping(raw, option_where)
-            option_id = check.identifier(raw, option_where, option_ids)
-            label = check.text(raw, "label", option_where, 60)
-            effects = []
-            for effect_number, effect in enumerate(
-                    check.items(raw.get("effects"), f"{option_where}'s 'effects'"), 1):
-                effect_where = f"{option_where}, effect {effect_number}"
-                check.mapping(effect, effect_where)
-                if effect.get("format") not in format_ids:
-                    check.fail(f"{effect_where} names a format that is not in 'formats'")
-                score = effect.get("score")
-                if not isinstance(score, int) or isinstance(score, bool) or \
-                        not -MAX_SCORE <= score <= MAX_SCORE:
-                    check.fail(f"{effect_where} needs 'score' as a whole number from "
-                               f"-{MAX_SCORE} to {MAX_SCORE}")
-                effects.append(Effect(effect["format"], score,
-                                      check.text(effect, "reason", effect_where, 300)))
-            options.append(Option(option_id, label, effects))
-        questions.append(Question(question_id, text, options))
-    return ChooserContent(intro, formats, questions)
+CHOOSER = rules.Kind(ChooserContent, "Which format suits our group?")
 
 
 def band(score: int) -> str:
@@ -155,7 +114,7 @@ class Suggestion:
 
     @property
     def band_label(self) -> str:
-        return t(BAND_KEYS[self.band])
+        return t(f"online.band_{self.band}")
 
 
 def suggest(content: ChooserContent, answers: Mapping[str, str | None]) -> list[Suggestion]:
@@ -179,8 +138,11 @@ def suggest(content: ChooserContent, answers: Mapping[str, str | None]) -> list[
     return suggestions
 
 
-class FormatChooser(widgets.VBox):
+class FormatChooser(Exercise):
     """The "which format suits our group?" chooser. See the module docstring."""
+
+    clear_key = "online.start_again"
+    cleared_key = "online.cleared"
 
     def __init__(self, content: ChooserContent, **kwargs):
         self.content = content
@@ -193,22 +155,22 @@ class FormatChooser(widgets.VBox):
             self.scales[question.id] = scale
         self.result = widgets.HTML()
         self.result.add_class("qa-online-suggestion")
-        self.clear_button = widgets.Button(description=t("online.start_again"))
+        super().__init__(download="our-online-mix", **kwargs)
         self.clear_button.add_class("qa-online-clear")
-        self.clear_button.on_click(lambda _: self.clear())
-        self.status = LiveStatus()
-        self.download = DownloadPanel(self.handout, basename="our-online-mix")
-        super().__init__([
-            widgets.HTML(f"<p>{escape(content.intro)}</p>"),
+        self.watch(*self.scales.values())
+        self.add_class("pack-format-chooser")
+        self._redraw()
+
+    def build(self) -> list[widgets.Widget]:
+        return [
+            widgets.HTML(f"<p>{escape(self.content.intro)}</p>"),
             *self.scales.values(),
             self.result,
             widgets.HTML(f"<h4>{escape(t('online.downloads'))}</h4>"),
             self.download,
             self.clear_button,
             self.status,
-        ], **kwargs)
-        self.add_class("pack-format-chooser")
-        self._redraw()
+        ]
 
     @property
     def answers(self) -> dict[str, str | None]:
@@ -222,12 +184,13 @@ class FormatChooser(widgets.VBox):
     def suggestions(self) -> list[Suggestion]:
         return suggest(self.content, self.answers)
 
-    def clear(self) -> None:
+    def reset_answers(self) -> None:
         """Forget every answer."""
         for scale in self.scales.values():
             scale.clear()
         self._redraw()
-        self.status.say(t("online.cleared"))
+
+    def focus_after_clear(self) -> None:
         next(iter(self.scales.values())).focus_first()
 
     def passed_count(self) -> int:
@@ -241,7 +204,6 @@ class FormatChooser(widgets.VBox):
         heading = f"<h3>{escape(t('online.suggestion_heading'))}</h3>"
         if not suggestions:
             self.result.value = f"{heading}<p>{escape(t('online.no_answers'))}</p>"
-            self.download.reset()
             return
         parts = [heading]
         first = self.try_first()
@@ -250,16 +212,14 @@ class FormatChooser(widgets.VBox):
                          f"</strong></p>")
         for suggestion in suggestions:
             reasons = suggestion.reasons or [t("online.no_reasons")]
-            listed = "".join(f"<li>{escape(reason)}</li>" for reason in reasons)
             parts.append(
                 f'<div class="pack-card"><h4>{escape(suggestion.format.name)}: '
                 f"{escape(suggestion.band_label)}</h4>"
-                f"<p>{escape(suggestion.format.description)}</p><ul>{listed}</ul></div>")
+                f"<p>{escape(suggestion.format.description)}</p>{bullets(reasons)}</div>")
         if self.passed_count():
             parts.append(f"<p>{escape(t('online.passed_note'))}</p>")
         parts.append(f"<p>{escape(t('online.mix_note'))}</p>")
         self.result.value = "".join(parts)
-        self.download.reset()
 
     def handout(self) -> Handout:
         """The answers given (passed ones left out) and the suggestion for each format."""
@@ -283,7 +243,4 @@ class FormatChooser(widgets.VBox):
 
 def format_chooser(path: str = "online/format-chooser.yaml"):
     """The chooser, from its content file in ``assets/``; a clear message if it is broken."""
-    try:
-        return FormatChooser(load_chooser(path))
-    except ContentError as error:
-        return error_block(error)
+    return from_files(FormatChooser, CHOOSER.at(path))

@@ -1,4 +1,4 @@
-"""The Self-care chapter's exercises.
+"""The Self-care chapter's own exercises.
 
 - :class:`SelfCarePlan`, the self-care wheel and plan (the chapter's heart). A woman rates how
   looked-after each of six parts of her life feels, or passes, and sees her own wheel drawn.
@@ -7,37 +7,41 @@
   signs and who she can turn to, and downloads a one-page plan holding exactly what she chose.
 - :class:`FeelingsCheckIn`: a core feeling, then a more exact word, then (if she likes) a
   need that might be behind it. Nothing is kept and nothing can be downloaded.
-- :class:`NeedsInventory`: seven needs, each marked met, partly met, not met, or passed, with
-  a gentle summary that is not a diagnosis, and a download.
-- :class:`FacilitatorCheck`: a private check for peer leaders on boundaries, supervision,
-  debriefs and availability, giving a "keeping myself well" card to download.
+- The needs inventory and the facilitator check are kit self-checks
+  (:mod:`peer_support.kit.self_check`); this module only adds the rules their files keep
+  (seven needs; three answers).
 
-Everything lives in this page's memory only. Downloads are built in the page
-(:class:`~peer_support.handout.DownloadPanel`); nothing is written on the server.
+Everything lives in this page's memory only. Downloads are built in the page; nothing is
+written on the server.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import ipywidgets as widgets
 from ipywidgets.widgets.widget_bool import CheckboxStyle
 
-from ..content import Checker, ContentError, load_yaml
+from ..content import rules
 from ..i18n import t
-from ..kit.blocks import error_block
+from ..kit.base import Exercise, from_files
 from ..kit.charts import figure_html, text_alternative, wheel_svg
 from ..kit.choice import PASS, ChoiceScale
-from ..kit.handout import DownloadPanel, Handout
+from ..kit.handout import Handout
+from ..kit.html import heading as _heading
+from ..kit.html import paragraph as _paragraph
 from ..kit.ratings import RatingSet
-from ..kit.reflection import Prompt, ReflectionBox
+from ..kit.reflection import ReflectionBox
+from ..kit.self_check import CheckOption, SelfCheck, SelfCheckFile
 from ..kit.status import LiveStatus
 from ..text import check_text, escape
 
 __all__ = [
-    "FacilitatorCheck",
+    "FACILITATOR_CHECK",
+    "FEELINGS",
+    "NEEDS",
+    "WHEEL",
     "FeelingsCheckIn",
-    "NeedsInventory",
     "SelfCarePlan",
     "facilitator_check",
     "feelings_check_in",
@@ -51,8 +55,6 @@ WEEK_LIMIT = 3
 OWN_IDEA_LIMIT = 120
 #: Longest answer in the plan's two text boxes, so the plan still fits on one A4 page.
 PLAN_NOTE_LIMIT = 400
-#: Longest answer in the facilitator check's boxes.
-CHECK_NOTE_LIMIT = 500
 DOMAIN_COUNT = 6
 NEEDS_COUNT = 7
 CORE_FEELINGS = ("mad", "sad", "scared", "joyful", "powerful", "peaceful")
@@ -63,282 +65,125 @@ CORE_FEELINGS = ("mad", "sad", "scared", "joyful", "powerful", "peaceful")
 # ---------------------------------------------------------------------------
 
 
-def _options(check: Checker, value: object, where: str, minimum: int = 2) -> list[tuple[str, str]]:
-    """A list of ``{id, label}`` entries, as (id, label) pairs."""
-    seen: set[str] = set()
-    options = []
-    for number, entry in enumerate(check.items(value, where, minimum=minimum), start=1):
-        place = f"{where} item {number}"
-        check.mapping(entry, place)
-        option_id = check.identifier(entry, place, seen)
-        if option_id == PASS:
-            check.fail(f"{place} uses the id '{PASS}', which the pack keeps for passing")
-        options.append((option_id, check.text(entry, "label", place, 40)))
-    return options
-
-
-def _prompt(check: Checker, data: dict, key: str) -> Prompt:
-    entry = check.mapping(data.get(key), f"'{key}'")
-    return Prompt(id=key.replace("_", "-"), label=check.text(entry, "label", f"'{key}'", 80),
-                  hint=check.text(entry, "hint", f"'{key}'", 300, required=False))
-
-
-def _flag(check: Checker, entry: dict, key: str, where: str) -> bool:
-    value = entry.get(key, False)
-    if not isinstance(value, bool):
-        check.fail(f"{where} needs '{key}' as true or false")
-    return value
-
-
 @dataclass(frozen=True)
 class Suggestion:
     """One idea on the self-care wheel."""
 
-    text: str
-    free: bool = False
-    low_energy: bool = False
+    text: str = rules.text(OWN_IDEA_LIMIT, "The idea, as she would say it.")
+    free: bool = rules.flag("It costs nothing.")
+    low_energy: bool = rules.flag("It can be done on a day with little energy.")
 
 
 @dataclass(frozen=True)
 class Domain:
     """One part of the self-care wheel."""
 
-    id: str
-    name: str
-    description: str
-    suggestions: list[Suggestion]
+    id: str = rules.identifier()
+    name: str = rules.text(40, "The part's name, on the wheel and its panel.")
+    description: str = rules.text(200, "What the part covers.")
+    suggestions: list[Suggestion] = rules.items(Suggestion, "suggestion", "Ideas that might "
+                                                "help: at least one free and one low-energy.",
+                                                minimum=2)
+
+    def validate(self, fail, where: str) -> None:
+        if not any(s.free for s in self.suggestions):
+            fail(t("self_care.needs_free", where=where))
+        if not any(s.low_energy for s in self.suggestions):
+            fail(t("self_care.needs_low_energy", where=where))
 
 
 @dataclass(frozen=True)
-class WheelContent:
+class PlanPrompt:
+    label: str = rules.text(80, "The question; it becomes the box's label.")
+    hint: str = rules.text(300, "A sentence under the question.", required=False)
+
+
+@dataclass(frozen=True)
+class WheelFile:
     """Everything the self-care wheel and plan read from ``self_care/wheel.yaml``."""
 
-    title: str
-    intro: str
-    question: str
-    credit: str
-    scale: list[tuple[str, str]]
-    domains: list[Domain]
-    warning_signs: Prompt
-    contacts: Prompt
+    title: str = rules.text(80, "The plan's title.")
+    question: str = rules.text(200, "Asked about each part of the wheel.")
+    credit: str = rules.text(300, "Where the wheel's parts come from.")
+    scale: list[CheckOption] = rules.items(CheckOption, "option", "The answers, lowest first.",
+                                           minimum=3)
+    domains: list[Domain] = rules.items(Domain, "part", "The six parts of the wheel.",
+                                        minimum=DOMAIN_COUNT, maximum=DOMAIN_COUNT)
+    warning_signs: PlanPrompt = rules.record(PlanPrompt, "The early warning signs box.")
+    contacts: PlanPrompt = rules.record(PlanPrompt, "The 'who I can turn to' box.")
+    intro: str = rules.text(300, "The plan's first line.", required=False)
 
 
-def load_wheel(path: str) -> WheelContent:
-    """Read and check the self-care wheel's file.
-
-    Every part must have at least one suggestion marked ``free`` and one marked
-    ``low_energy``, because many women are short of money, time or energy.
-
-    Raises
-    ------
-    ContentError
-        Naming the file and the first problem found.
-    """
-    check = Checker(path)
-    data = check.mapping(load_yaml(path), "The file")
-    seen: set[str] = set()
-    domains = []
-    entries = check.items(data.get("domains"), "'domains'", minimum=DOMAIN_COUNT)
-    if len(entries) != DOMAIN_COUNT:
-        check.fail(f"'domains' should have exactly {DOMAIN_COUNT} parts, one per part of the wheel")
-    for number, entry in enumerate(entries, start=1):
-        where = f"Part {number}"
-        check.mapping(entry, where)
-        domain_id = check.identifier(entry, where, seen)
-        suggestions = []
-        for count, idea in enumerate(check.items(entry.get("suggestions"),
-                                                 f"{where}'s 'suggestions'", minimum=2), start=1):
-            place = f"{where}, suggestion {count}"
-            check.mapping(idea, place)
-            suggestions.append(Suggestion(
-                text=check.text(idea, "text", place, OWN_IDEA_LIMIT),
-                free=_flag(check, idea, "free", place),
-                low_energy=_flag(check, idea, "low_energy", place),
-            ))
-        if not any(s.free for s in suggestions):
-            check.fail(f"{where} needs at least one suggestion marked 'free: true'")
-        if not any(s.low_energy for s in suggestions):
-            check.fail(f"{where} needs at least one suggestion marked 'low_energy: true'")
-        domains.append(Domain(
-            id=domain_id,
-            name=check.text(entry, "name", where, 40),
-            description=check.text(entry, "description", where, 200),
-            suggestions=suggestions,
-        ))
-    return WheelContent(
-        title=check.text(data, "title", "The file", 80),
-        intro=check.text(data, "intro", "The file", 300, required=False),
-        question=check.text(data, "question", "The file", 200),
-        credit=check.text(data, "credit", "The file", 300),
-        scale=_options(check, data.get("scale"), "'scale'", minimum=3),
-        domains=domains,
-        warning_signs=_prompt(check, data, "warning_signs"),
-        contacts=_prompt(check, data, "contacts"),
-    )
+WHEEL = rules.Kind(WheelFile, "The self-care wheel and plan")
 
 
 @dataclass(frozen=True)
 class Feeling:
     """A core feeling and the more exact words under it."""
 
-    id: str
-    label: str
-    words: list[str]
+    id: str = rules.identifier()
+    label: str = rules.text(40, "The feeling's name on its button.")
+    words: list[str] = rules.texts(2, 40, "Closer words for it.")
 
 
 @dataclass(frozen=True)
-class FeelingsContent:
-    question: str
-    word_question: str
-    need_question: str
-    feelings: list[Feeling]
+class FeelingsFile:
+    question: str = rules.text(200, "Asked first: the core feeling.")
+    word_question: str = rules.text(200, "Asked next: a closer word.")
+    need_question: str = rules.text(200, "Asked last: a need that might be behind it.")
+    feelings: list[Feeling] = rules.items(Feeling, "feeling", "The six core feelings, in order: "
+                                          + ", ".join(CORE_FEELINGS) + ".")
+
+    def validate(self, fail, where: str) -> None:
+        if tuple(f.id for f in self.feelings) != CORE_FEELINGS:
+            fail(t("self_care.core_feelings", feelings=", ".join(CORE_FEELINGS)))
 
 
-def load_feelings(path: str) -> FeelingsContent:
-    """Read and check the feelings check-in's file: the six core feelings and their words."""
-    check = Checker(path)
-    data = check.mapping(load_yaml(path), "The file")
-    seen: set[str] = set()
-    feelings = []
-    for number, entry in enumerate(check.items(data.get("feelings"), "'feelings'"), start=1):
-        where = f"Feeling {number}"
-        check.mapping(entry, where)
-        feelings.append(Feeling(
-            id=check.identifier(entry, where, seen),
-            label=check.text(entry, "label", where, 40),
-            words=check.texts(entry, "words", where, 2, 40),
-        ))
-    if tuple(f.id for f in feelings) != CORE_FEELINGS:
-        check.fail(f"'feelings' should be the six core feelings in this order: "
-                   f"{', '.join(CORE_FEELINGS)}")
-    return FeelingsContent(
-        question=check.text(data, "question", "The file", 200),
-        word_question=check.text(data, "word_question", "The file", 200),
-        need_question=check.text(data, "need_question", "The file", 200),
-        feelings=feelings,
-    )
+FEELINGS = rules.Kind(FeelingsFile, "The feelings check-in")
 
 
 @dataclass(frozen=True)
-class Need:
-    """One needs category, described in the pack's own words."""
+class NeedsFile(SelfCheckFile):
+    """The needs inventory: a self-check with the seven needs and three answers."""
 
-    id: str
-    name: str
-    description: str
-    question: str
-
-
-@dataclass(frozen=True)
-class NeedsContent:
-    title: str
-    intro: str
-    question: str
-    options: list[tuple[str, str]]
-    needs: list[Need]
-
-
-def load_needs(path: str) -> NeedsContent:
-    """Read and check the needs inventory's file: seven needs, and met / partly / not met."""
-    check = Checker(path)
-    data = check.mapping(load_yaml(path), "The file")
-    seen: set[str] = set()
-    needs = []
-    entries = check.items(data.get("needs"), "'needs'", minimum=NEEDS_COUNT)
-    if len(entries) != NEEDS_COUNT:
-        check.fail(f"'needs' should have exactly {NEEDS_COUNT} needs")
-    for number, entry in enumerate(entries, start=1):
-        where = f"Need {number}"
-        check.mapping(entry, where)
-        needs.append(Need(
-            id=check.identifier(entry, where, seen),
-            name=check.text(entry, "name", where, 40),
-            description=check.text(entry, "description", where, 200),
-            question=check.text(entry, "question", where, 200),
-        ))
-    options = _options(check, data.get("options"), "'options'", minimum=3)
-    if len(options) != 3:
-        check.fail("'options' should be three answers, from not met to met")
-    return NeedsContent(
-        title=check.text(data, "title", "The file", 80),
-        intro=check.text(data, "intro", "The file", 300),
-        question=check.text(data, "question", "The file", 200),
-        options=options,
-        needs=needs,
-    )
+    def validate(self, fail, where: str) -> None:
+        super().validate(fail, where)
+        if len(self.items) != NEEDS_COUNT:
+            fail(t("self_care.needs_count", count=NEEDS_COUNT))
+        if len(self.options) != 3:
+            fail(t("self_care.three_answers"))
 
 
 @dataclass(frozen=True)
-class Area:
-    id: str
-    name: str
-    description: str
+class FacilitatorCheckFile(SelfCheckFile):
+    """The facilitator check: a self-check of at least four areas and three answers."""
+
+    def validate(self, fail, where: str) -> None:
+        super().validate(fail, where)
+        if len(self.items) < 4:
+            fail(t("content.needs_items", where="'items'", minimum=4))
+        if len(self.options) != 3:
+            fail(t("self_care.three_answers"))
 
 
-@dataclass(frozen=True)
-class CheckContent:
-    title: str
-    intro: str
-    question: str
-    options: list[tuple[str, str]]
-    areas: list[Area]
-    prompts: list[Prompt] = field(default_factory=list)
+NEEDS = rules.Kind(NeedsFile, "The needs inventory (a self-check of seven needs)")
+FACILITATOR_CHECK = rules.Kind(FacilitatorCheckFile, "The facilitator check (a self-check)")
 
 
-def load_facilitator_check(path: str) -> CheckContent:
-    """Read and check the facilitator self-care check's file."""
-    check = Checker(path)
-    data = check.mapping(load_yaml(path), "The file")
-    seen: set[str] = set()
-    areas = []
-    for number, entry in enumerate(check.items(data.get("areas"), "'areas'", minimum=4),
-                                   start=1):
-        where = f"Area {number}"
-        check.mapping(entry, where)
-        areas.append(Area(
-            id=check.identifier(entry, where, seen),
-            name=check.text(entry, "name", where, 60),
-            description=check.text(entry, "description", where, 200),
-        ))
-    options = _options(check, data.get("options"), "'options'", minimum=3)
-    if len(options) != 3:
-        check.fail("'options' should be three answers, from not yet to in place")
-    prompts = []
-    prompt_ids: set[str] = set()
-    for number, entry in enumerate(check.items(data.get("prompts"), "'prompts'"), start=1):
-        where = f"Prompt {number}"
-        check.mapping(entry, where)
-        prompts.append(Prompt(
-            id=check.identifier(entry, where, prompt_ids),
-            label=check.text(entry, "label", where, 120),
-            hint=check.text(entry, "hint", where, 300, required=False),
-        ))
-    return CheckContent(
-        title=check.text(data, "title", "The file", 80),
-        intro=check.text(data, "intro", "The file", 300),
-        question=check.text(data, "question", "The file", 200),
-        options=options,
-        areas=areas,
-        prompts=prompts,
-    )
+def needs_inventory(path: str = "self_care/needs.yaml"):
+    """The needs inventory, from its file in ``assets/``; a calm message if broken."""
+    return from_files(SelfCheck, NEEDS.at(path), basename="my-notes")
+
+
+def facilitator_check(path: str = "self_care/facilitator-check.yaml"):
+    """The facilitator self-care check, from its file in ``assets/``; a calm message if
+    broken."""
+    return from_files(SelfCheck, FACILITATOR_CHECK.at(path), basename="my-card")
 
 
 # ---------------------------------------------------------------------------
-# Shared pieces
+# 1. The self-care wheel and plan
 # ---------------------------------------------------------------------------
-
-
-def _heading(text: str, level: int = 3) -> widgets.HTML:
-    return widgets.HTML(f"<h{level}>{escape(text)}</h{level}>")
-
-
-def _paragraph(text: str, css_class: str = "") -> widgets.HTML:
-    attribute = f' class="{css_class}"' if css_class else ""
-    return widgets.HTML(f"<p{attribute}>{escape(text)}</p>")
-
-
-def _bullets(items: list[str]) -> str:
-    return "<ul>" + "".join(f"<li>{escape(item)}</li>" for item in items) + "</ul>"
 
 
 #: Room for ideas that wrap onto two lines, and checkboxes big enough to see on a projector.
@@ -351,36 +196,9 @@ ul { margin: 0.2em 0; padding-left: 1.3em; }
 li { margin-bottom: 0.1em; }
 .pack-plan-wheel { float: right; width: 52%; margin: 0 0 0.4em 0.5em; }
 .pack-plan-wheel svg { max-width: 100% !important; }
-.pack-plan-columns { columns: 2; column-gap: 2em; clear: both; }
+.pack-handout-columns { clear: both; }
 @media print { body { max-width: none; padding: 0; } }
 """
-
-
-@dataclass
-class PlanHandout(Handout):
-    """A :class:`Handout` with a drawing beside the lists, laid out to fit one A4 page.
-
-    ``figure`` is SVG markup from :mod:`peer_support.charts` (already escaped there); the
-    lists and Markdown version are the Handout's own, so the text alternative is always in.
-    """
-
-    figure: str = ""
-    columns: tuple[str, ...] = ()  # headings of sections to print in two columns
-
-    def to_html(self) -> str:
-        page = super().to_html().replace("</style>", PLAN_CSS + "</style>", 1)
-        for heading in self.columns:
-            page = page.replace(f"<h2>{escape(heading)}</h2>\n<ul>",
-                                f'<h2>{escape(heading)}</h2>\n<ul class="pack-plan-columns">', 1)
-        if self.figure and "<h2>" in page:
-            drawing = f'<div class="pack-plan-wheel">{self.figure}</div>\n'
-            page = page.replace("<h2>", drawing + "<h2>", 1)
-        return page
-
-
-# ---------------------------------------------------------------------------
-# 1. The self-care wheel and plan
-# ---------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -395,14 +213,18 @@ class Idea:
     own: bool = False
 
 
-class SelfCarePlan(widgets.VBox):
+class SelfCarePlan(Exercise):
     """The self-care wheel and plan. See the module docstring.
 
     The buttons and boxes call the same methods a test can call: :meth:`rate`, :meth:`pick`,
     :meth:`add_own`, :meth:`toggle_week`, :meth:`handout` and :meth:`clear`.
     """
 
-    def __init__(self, content: WheelContent, **kwargs):
+    prepare_key = "self_care.prepare_plan"
+    clear_key = "self_care.clear_plan"
+    cleared_key = "self_care.plan_cleared"
+
+    def __init__(self, content: WheelFile, **kwargs):
         self.content = content
         self.domains = {domain.id: domain for domain in content.domains}
         self.ideas: dict[str, Idea] = {}
@@ -413,11 +235,12 @@ class SelfCarePlan(widgets.VBox):
         # Step 1: rate each part, and see the wheel.
         # One part at a time: a calm pace, and far fewer widgets for a slow laptop to draw.
         self.rating = RatingSet(content.question,
-                                [(d.id, d.name) for d in content.domains], content.scale,
+                                [(d.id, d.name) for d in content.domains],
+                                [(o.id, o.label) for o in content.scale],
                                 hints={d.id: d.description for d in content.domains},
                                 one_at_a_time=True, item_noun=t("self_care.part"))
         self.rating.add_class("qa-self-care-rating")
-        self.rating.on_change(self._rating_changed)
+        self.rating.on_change(self._draw_wheel)
         self.wheel_view = widgets.HTML()
         self.wheel_view.add_class("qa-self-care-wheel")
 
@@ -429,7 +252,7 @@ class SelfCarePlan(widgets.VBox):
         self.idea_boxes: dict[str, widgets.VBox] = {}
         self.own_inputs: dict[str, widgets.Text] = {}
         self.own_status: dict[str, LiveStatus] = {}
-        domain_panels = [self._domain_panel(domain) for domain in content.domains]
+        self.domain_panels = [self._domain_panel(domain) for domain in content.domains]
 
         # Step 3: up to WEEK_LIMIT small steps for this week.
         self.week_buttons: dict[str, widgets.Button] = {}
@@ -447,25 +270,24 @@ class SelfCarePlan(widgets.VBox):
         self.contacts.text_area.add_class("qa-self-care-contacts")
 
         # Step 5: the plan.
-        self.download = DownloadPanel(self.handout, basename="my-plan",
-                                      button_label=t("self_care.prepare_plan"))
-        for box in (self.signs, self.contacts):
-            box.text_area.observe(lambda _: self.download.reset(), names="value")
-        self.clear_button = widgets.Button(description=t("self_care.clear_plan"))
+        super().__init__(download="my-plan", **kwargs)
         self.clear_button.add_class("qa-self-care-clear")
-        self.clear_button.on_click(lambda _: self.clear())
-        self.status = LiveStatus()
+        self.watch(self.rating, self.signs, self.contacts)
+        self.add_class("pack-self-care-plan")
+        self._draw_wheel()
+        self._draw_week()
 
-        super().__init__([
+    def build(self) -> list[widgets.Widget]:
+        return [
             _heading(t("self_care.step_rate")),
             _paragraph(t("self_care.step_rate_help")),
             self.rating,
             _heading(t("self_care.your_wheel"), 4),
             self.wheel_view,
-            _paragraph(content.credit, "pack-muted"),
+            _paragraph(self.content.credit, "pack-muted"),
             _heading(t("self_care.step_pick")),
             _paragraph(t("self_care.step_pick_help")),
-            *domain_panels,
+            *self.domain_panels,
             _heading(t("self_care.step_week", limit=WEEK_LIMIT)),
             _paragraph(t("self_care.step_week_help", limit=WEEK_LIMIT)),
             self.week_box,
@@ -478,10 +300,7 @@ class SelfCarePlan(widgets.VBox):
             self.download,
             self.clear_button,
             self.status,
-        ], **kwargs)
-        self.add_class("pack-self-care-plan")
-        self._draw_wheel()
-        self._draw_week()
+        ]
 
     # ---- step 1: rating and the wheel ----
 
@@ -489,12 +308,8 @@ class SelfCarePlan(widgets.VBox):
         """Rate a part of the wheel (an option id from the scale, or ``"pass"``)."""
         self.rating.rate(domain, option)
 
-    def _rating_changed(self) -> None:
-        self._draw_wheel()
-        self.download.reset()
-
     def _describe(self, score: int) -> str:
-        label = self.content.scale[score - 1][1]
+        label = self.content.scale[score - 1].label
         return t("self_care.rating_words", label=label, value=score,
                  maximum=len(self.content.scale))
 
@@ -565,7 +380,7 @@ class SelfCarePlan(widgets.VBox):
             if key in self.week:
                 self.week.remove(key)
                 self.week_status.say(t("self_care.week_removed_unticked", idea=idea.text))
-        self.download.reset()
+        self.changed()
         self._draw_week()
 
     def add_own(self, domain: str, raw: str) -> bool:
@@ -643,7 +458,7 @@ class SelfCarePlan(widgets.VBox):
             self.week_status.say(t("self_care.week_added", idea=idea.text,
                                    count=len(self.week), limit=WEEK_LIMIT))
             chosen = True
-        self.download.reset()
+        self.changed()
         self._draw_week()
         return chosen
 
@@ -660,13 +475,13 @@ class SelfCarePlan(widgets.VBox):
         idea = self.ideas[key]
         return f"{self.domains[idea.domain].name}: {idea.text}"
 
-    def handout(self) -> PlanHandout | str:
+    def handout(self) -> Handout | str:
         """Her plan: exactly what she chose. Passed parts, unticked ideas and empty boxes are
         left out."""
         if self.signs.checked.too_long or self.contacts.checked.too_long:
             return t("handout.waiting")
-        plan = PlanHandout(self.content.title, self.content.intro,
-                           columns=(t("self_care.plan_ideas"),))
+        plan = Handout(self.content.title, self.content.intro, css=PLAN_CSS,
+                       figure_class="pack-plan-wheel", columns=(t("self_care.plan_ideas"),))
         rated = [(self.domains[key].name, self.rating.score(key))
                  for key in self.rating.answered()]
         if rated:
@@ -686,8 +501,8 @@ class SelfCarePlan(widgets.VBox):
         plan.add(self.content.contacts.label, [contacts] if contacts else [])
         return plan
 
-    def clear(self) -> None:
-        """Clear everything from this page: ratings, ticks, her own ideas and her notes."""
+    def reset_answers(self) -> None:
+        """Ratings, ticks, her own ideas and her notes: all gone from this page."""
         self.week = []
         for key in list(self.picked):
             self.checkboxes[key].value = False
@@ -704,16 +519,11 @@ class SelfCarePlan(widgets.VBox):
         self.signs.clear()
         self.contacts.clear()
         self._draw_week()
-        self.download.reset()
-        self.status.say(t("self_care.plan_cleared"))
 
 
 def self_care_wheel(path: str = "self_care/wheel.yaml"):
     """The self-care wheel and plan, from its file in ``assets/``; a calm message if broken."""
-    try:
-        return SelfCarePlan(load_wheel(path))
-    except ContentError as error:
-        return error_block(error)
+    return from_files(SelfCarePlan, WHEEL.at(path))
 
 
 # ---------------------------------------------------------------------------
@@ -721,16 +531,26 @@ def self_care_wheel(path: str = "self_care/wheel.yaml"):
 # ---------------------------------------------------------------------------
 
 
-class FeelingsCheckIn(widgets.VBox):
+class FeelingsCheckIn(Exercise):
     """Pick a core feeling, then a closer word, then (optionally) a need. Nothing is kept.
 
     There is deliberately no download and no history: "Start again" forgets everything.
+
+    Parameters
+    ----------
+    content : FeelingsFile
+        The questions and the core feelings with their closer words.
+    needs : NeedsFile
+        The needs inventory's file: its needs are offered as the need behind the feeling.
     """
 
-    def __init__(self, content: FeelingsContent, needs: list[Need], **kwargs):
+    clear_key = "self_care.feelings_restart"
+    cleared_key = "self_care.feelings_restarted"
+
+    def __init__(self, content: FeelingsFile, needs: NeedsFile, **kwargs):
         self.content = content
         self.feelings = {feeling.id: feeling for feeling in content.feelings}
-        self.needs = {need.id: need for need in needs}
+        self.needs = {need.id: need for need in needs.items}
         self.feeling: str | None = None
         self.word: str | None = None
         self.need: str | None = None
@@ -741,20 +561,22 @@ class FeelingsCheckIn(widgets.VBox):
         # The closer words are made when their feeling is first chosen: fewer widgets to load.
         self.word_scales: dict[str, ChoiceScale] = {}
         self.word_area = widgets.VBox()
-        self.need_scale = ChoiceScale(content.need_question, [(n.id, n.name) for n in needs])
+        self.need_scale = ChoiceScale(content.need_question,
+                                      [(n.id, n.name) for n in needs.items])
         self.need_scale.add_class("qa-feelings-need")
         self.need_scale.layout.display = "none"
         self.need_scale.on_choice(self._on_need)
         self.summary = widgets.HTML()
         self.summary.add_class("qa-feelings-summary")
-        self.restart_button = widgets.Button(description=t("self_care.feelings_restart"))
+        super().__init__(download=None, **kwargs)
+        self.restart_button = self.clear_button
         self.restart_button.add_class("qa-feelings-restart")
-        self.restart_button.on_click(lambda _: self.restart())
-        self.status = LiveStatus()
-        super().__init__([self.core, self.word_area, self.need_scale, self.summary,
-                          self.restart_button, self.status], **kwargs)
         self.add_class("pack-feelings-check-in")
         self._draw()
+
+    def build(self) -> list[widgets.Widget]:
+        return [self.core, self.word_area, self.need_scale, self.summary, self.clear_button,
+                self.status]
 
     def choose_feeling(self, key: str) -> None:
         """Choose a core feeling (or ``"pass"``), as its button does."""
@@ -833,184 +655,26 @@ class FeelingsCheckIn(widgets.VBox):
     def _draw(self) -> None:
         self.summary.value = f'<p class="pack-message">{escape(self.reflection())}</p>'
 
-    def restart(self) -> None:
-        """Forget everything and start again."""
+    def reset_answers(self) -> None:
         self.feeling = self.word = self.need = None
         self.core.clear()
         self.word_area.children = ()
         self.need_scale.clear()
         self.need_scale.layout.display = "none"
         self._draw()
-        self.status.say(t("self_care.feelings_restarted"))
+
+    def focus_after_clear(self) -> None:
         self.core.focus_first()
+
+    def restart(self) -> None:
+        """Forget everything and start again, as "Start again" does."""
+        self._clear_pressed()
+
+    def handout(self) -> str:
+        return ""  # nothing to download, deliberately
 
 
 def feelings_check_in(feelings: str = "self_care/feelings.yaml",
                       needs: str = "self_care/needs.yaml"):
     """The feelings check-in, from its files in ``assets/``; a calm message if broken."""
-    try:
-        return FeelingsCheckIn(load_feelings(feelings), load_needs(needs).needs)
-    except ContentError as error:
-        return error_block(error)
-
-
-# ---------------------------------------------------------------------------
-# 3. The needs inventory
-# ---------------------------------------------------------------------------
-
-
-class NeedsInventory(widgets.VBox):
-    """Seven needs, each met / partly met / not met / pass, a gentle summary and a download."""
-
-    def __init__(self, content: NeedsContent, **kwargs):
-        self.content = content
-        self.needs = {need.id: need for need in content.needs}
-        self.rating = RatingSet(content.question, [(n.id, n.name) for n in content.needs],
-                                content.options,
-                                hints={n.id: n.description for n in content.needs},
-                                one_at_a_time=True, item_noun=t("self_care.need"))
-        self.rating.add_class("qa-needs-rating")
-        self.rating.on_change(self._changed)
-        self.summary = widgets.HTML()
-        self.summary.add_class("qa-needs-summary")
-        self.download = DownloadPanel(self.handout, basename="my-notes")
-        self.clear_button = widgets.Button(description=t("self_care.needs_clear"))
-        self.clear_button.add_class("qa-needs-clear")
-        self.clear_button.on_click(lambda _: self.clear())
-        super().__init__([self.rating, self.summary, self.download, self.clear_button],
-                         **kwargs)
-        self.add_class("pack-needs-inventory")
-        self._draw()
-
-    def mark(self, need: str, option: str) -> None:
-        """Mark a need with an option id (for example ``"partly"``) or ``"pass"``."""
-        self.rating.rate(need, option)
-
-    def groups(self) -> list[tuple[str, list[str]]]:
-        """(option label, need names) for each option, highest first; passes left out."""
-        answered = self.rating.answered()
-        return [(label, [self.needs[need].name for need, chosen in answered.items()
-                         if chosen == key])
-                for key, label in reversed(self.content.options)]
-
-    def questions(self) -> list[str]:
-        """A gentle question for each need marked below "met", in order."""
-        highest = self.content.options[-1][0]
-        return [f"{self.needs[need].name}: {self.needs[need].question}"
-                for need, chosen in self.rating.answered().items() if chosen != highest]
-
-    def _changed(self) -> None:
-        self.download.reset()
-        self._draw()
-
-    def _draw(self) -> None:
-        parts = [f"<h4>{escape(t('self_care.needs_summary'))}</h4>",
-                 f'<p class="pack-message">{escape(t("self_care.needs_not_diagnosis"))}</p>']
-        if not self.rating.answered():
-            parts.append(f"<p>{escape(t('self_care.needs_nothing'))}</p>")
-        for label, names in self.groups():
-            if names:
-                parts.append(f"<p><strong>{escape(label)}:</strong> "
-                             f"{escape(', '.join(names))}</p>")
-        questions = self.questions()
-        if questions:
-            parts.append(f"<p>{escape(t('self_care.needs_questions'))}</p>{_bullets(questions)}")
-        self.summary.value = "".join(parts)
-
-    def handout(self) -> Handout:
-        """Her snapshot: each option with the needs she gave it, and the gentle questions."""
-        handout = Handout(self.content.title, self.content.intro)
-        for label, names in self.groups():
-            handout.add(label, names)
-        handout.add(t("self_care.needs_questions_heading"), self.questions())
-        return handout
-
-    def clear(self) -> None:
-        self.rating.clear()
-
-
-def needs_inventory(path: str = "self_care/needs.yaml"):
-    """The needs inventory, from its file in ``assets/``; a calm message if broken."""
-    try:
-        return NeedsInventory(load_needs(path))
-    except ContentError as error:
-        return error_block(error)
-
-
-# ---------------------------------------------------------------------------
-# 4. The facilitator self-care check
-# ---------------------------------------------------------------------------
-
-
-class FacilitatorCheck(widgets.VBox):
-    """A private check for peer leaders, and a "keeping myself well" card to download."""
-
-    def __init__(self, content: CheckContent, **kwargs):
-        self.content = content
-        self.areas = {area.id: area for area in content.areas}
-        self.rating = RatingSet(content.question, [(a.id, a.name) for a in content.areas],
-                                content.options,
-                                hints={a.id: a.description for a in content.areas},
-                                one_at_a_time=True, item_noun=t("self_care.area"))
-        self.rating.add_class("qa-check-rating")
-        self.boxes = [ReflectionBox(p.label, p.hint, limit=CHECK_NOTE_LIMIT)
-                      for p in content.prompts]
-        for prompt, box in zip(content.prompts, self.boxes, strict=True):
-            box.text_area.add_class(f"qa-check-{prompt.id}")
-        self.download = DownloadPanel(self.handout, basename="my-card",
-                                      button_label=t("self_care.prepare_card"))
-        self.rating.on_change(self.download.reset)
-        for box in self.boxes:
-            box.text_area.observe(lambda _: self.download.reset(), names="value")
-        self.clear_button = widgets.Button(description=t("self_care.check_clear"))
-        self.clear_button.add_class("qa-check-clear")
-        self.clear_button.on_click(lambda _: self.clear())
-        self.status = LiveStatus()
-        super().__init__([
-            _paragraph(content.intro),
-            self.rating,
-            _heading(t("self_care.check_write"), 4),
-            *self.boxes,
-            self.download,
-            self.clear_button,
-            self.status,
-        ], **kwargs)
-        self.add_class("pack-facilitator-check")
-
-    def rate(self, area: str, option: str) -> None:
-        self.rating.rate(area, option)
-
-    def write(self, prompt_index: int, text: str) -> None:
-        self.boxes[prompt_index].write(text)
-
-    def handout(self) -> Handout | str:
-        """The card: areas grouped by answer (passes left out), then her own words."""
-        if any(box.checked.too_long for box in self.boxes):
-            return t("handout.waiting")
-        card = Handout(self.content.title, t("self_care.card_intro"))
-        answered = self.rating.answered()
-        headings = {self.content.options[0][0]: t("self_care.card_not_yet"),
-                    self.content.options[1][0]: t("self_care.card_partly"),
-                    self.content.options[2][0]: t("self_care.card_in_place")}
-        for key, _label in reversed(self.content.options):
-            card.add(headings[key], [self.areas[area].name for area, chosen in answered.items()
-                                     if chosen == key])
-        for box in self.boxes:
-            answer = box.checked.usable
-            card.add(box.label, [answer] if answer else [])
-        return card
-
-    def clear(self) -> None:
-        self.rating.clear()
-        for box in self.boxes:
-            box.clear()
-        self.download.reset()
-        self.status.say(t("self_care.check_cleared"))
-
-
-def facilitator_check(path: str = "self_care/facilitator-check.yaml"):
-    """The facilitator self-care check, from its file in ``assets/``; a calm message if broken."""
-    try:
-        return FacilitatorCheck(load_facilitator_check(path))
-    except ContentError as error:
-        return error_block(error)
+    return from_files(FeelingsCheckIn, FEELINGS.at(feelings), NEEDS.at(needs))

@@ -1,69 +1,51 @@
-"""The Welsh context chapter's exercises.
+"""The Welsh context chapter's own exercise: the "getting there" planner.
 
-- :class:`GettingTherePlanner`: a "getting there" planner for rural groups. A facilitator types
-  her group's times and the real bus or train times for her area (the pack invents none), and
-  the planner says which journeys fit. She weighs ways of joining (lift shares, a discreet
-  pick-up point, phone, online) and the costs women face (fares, data, childcare), one card
-  at a time (:class:`ChoiceDeck`), then prints an access plan.
-- :func:`barriers_checklist`: the barriers checklist (poverty, discrimination, past poor
-  treatment by services), each barrier with the changes a group can make. It is a
-  :class:`~peer_support.checklist.Checklist`.
-- :class:`ActiveOfferCheck`: does our group offer Welsh without being asked? Each area is
-  rated yes / partly / not yet (or passed), one area at a time, with a
-  :class:`~peer_support.ratings.RatingSet`, and the answers give a short action list, written
-  in the content file, to download.
+:class:`GettingTherePlanner` is for rural groups. A facilitator types her group's times and the
+real bus or train times for her area (the pack invents none), and the planner says which
+journeys fit. She weighs ways of joining (lift shares, a discreet pick-up point, phone,
+online) and the costs women face (fares, data, childcare), one card at a time (a kit
+:class:`~peer_support.kit.deck.DeckScale`), then prints an access plan.
 
-Nothing is stored: everything lives in the page until it is closed.
+The barriers checklist is a kit checklist and the Active Offer check a kit self-check: both are
+only content files. Nothing is stored: everything lives in the page until it is closed.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import ipywidgets as widgets
 
-from ..content import Checker, ContentError, load_yaml
+from ..content import rules
 from ..i18n import t
-from ..kit.blocks import error_block
-from ..kit.checklist import checklist
-from ..kit.choice import ChoiceScale
-from ..kit.deck import CardDeck
-from ..kit.handout import DownloadPanel, Handout
-from ..kit.ratings import RatingSet
+from ..kit.base import Exercise, from_files
+from ..kit.deck import DeckScale
+from ..kit.editable_list import Action, EditableList
+from ..kit.handout import Handout
+from ..kit.html import bullets, label_above
 from ..kit.reflection import ReflectionBox
 from ..kit.status import LiveStatus
 from ..text import check_text, escape
 
 __all__ = [
-    "ActiveOfferCheck",
-    "ChoiceDeck",
+    "PLANNER",
     "GettingTherePlanner",
     "Journey",
-    "active_offer_check",
-    "barriers_checklist",
     "format_time",
     "getting_there_planner",
-    "load_active_offer",
-    "load_planner",
     "parse_time",
 ]
 
 PLANNER_FILE = "welsh_context/getting-there.yaml"
-BARRIERS_FILE = "welsh_context/barriers.yaml"
-ACTIVE_OFFER_FILE = "welsh_context/active-offer.yaml"
 
 #: How a group can use each way of joining, and how much it can help with each cost.
 OPTION_CHOICES = ("offer", "maybe", "not_for_us")
 COST_CHOICES = ("cover", "partly", "not_yet")
-#: The Active Offer self-check's answers, from lowest to highest.
-OFFER_LEVELS = ("not_yet", "partly", "yes")
 
 TIME_LIMIT = 20        # characters in a time box
 PLACE_LIMIT = 80       # characters in "where from"
 NOTES_LIMIT = 1000     # characters in the plan's notes
-OWN_ACTION_LIMIT = 300
 #: A bus that gets in, or leaves, this close to the group's times is tight.
 TIGHT_MINUTES = 10
 #: A wait longer than this, before or after the group, is worth planning for.
@@ -175,191 +157,61 @@ def journey_notes(journey: Journey, start: int | None, end: int | None) -> list[
 class WayToJoin:
     """A way of joining the group, with what it helps with and what to weigh."""
 
-    id: str
-    label: str
-    helps: list[str]
-    watch_out: list[str]
+    id: str = rules.identifier(unique_in="file")
+    label: str = rules.text(80, "The way of joining, as a short name.")
+    helps: list[str] = rules.texts(1, 300, "What it helps with.")
+    watch_out: list[str] = rules.texts(1, 300, "What to weigh up.")
 
 
 @dataclass(frozen=True)
 class Cost:
     """A cost women face, with ideas for lowering it."""
 
-    id: str
-    label: str
-    ideas: list[str]
+    id: str = rules.identifier(unique_in="file")
+    label: str = rules.text(80, "The cost, as a short name.")
+    ideas: list[str] = rules.texts(1, 300, "Ideas for lowering it.")
 
 
 @dataclass(frozen=True)
-class PlannerContent:
-    title: str
-    intro: str
-    options: list[WayToJoin]
-    costs: list[Cost]
+class PlannerFile:
+    title: str = rules.text(120, "The access plan's title.")
+    options: list[WayToJoin] = rules.items(WayToJoin, "option", "Ways of joining, one card "
+                                           "each.")
+    costs: list[Cost] = rules.items(Cost, "cost", "Costs women face, one card each.")
+    intro: str = rules.text(400, "The plan's first line.", required=False)
 
 
-def load_planner(path: str = PLANNER_FILE) -> PlannerContent:
-    """Read and check the planner's content file.
-
-    Raises
-    ------
-    ContentError
-        Naming the file and the first problem found.
-    """
-    check = Checker(path)
-    data = check.mapping(load_yaml(path), "The file")
-    title = check.text(data, "title", "The file", 120)
-    intro = check.text(data, "intro", "The file", 400, required=False)
-    seen: set[str] = set()
-    options = []
-    for number, entry in enumerate(check.items(data.get("options"), "'options'"), start=1):
-        where = f"Option {number}"
-        check.mapping(entry, where)
-        options.append(WayToJoin(
-            id=check.identifier(entry, where, seen),
-            label=check.text(entry, "label", where, 80),
-            helps=check.texts(entry, "helps", where, 1, 300),
-            watch_out=check.texts(entry, "watch_out", where, 1, 300),
-        ))
-    costs = []
-    for number, entry in enumerate(check.items(data.get("costs"), "'costs'"), start=1):
-        where = f"Cost {number}"
-        check.mapping(entry, where)
-        costs.append(Cost(
-            id=check.identifier(entry, where, seen),
-            label=check.text(entry, "label", where, 80),
-            ideas=check.texts(entry, "ideas", where, 1, 300),
-        ))
-    return PlannerContent(title, intro, options, costs)
+PLANNER = rules.Kind(PlannerFile, "The getting-there planner")
 
 
-def _bullets(heading: str, values: list[str]) -> str:
-    items = "".join(f"<li>{escape(value)}</li>" for value in values)
-    return f"<p>{escape(heading)}:</p><ul>{items}</ul>"
-
-
-#: Puts a text box's label on its own line above the box.
-_LABEL_ABOVE = {"description_width": "100%"}
-
-
-def _wide() -> widgets.Layout:
-    """A text box as wide as its column, up to a comfortable line length, so its label
-    does not wrap into a narrow strip."""
-    return widgets.Layout(width="100%", max_width="40rem")
-
-
-class ChoiceDeck(widgets.VBox):
-    """Cards shown one at a time (a CardDeck), one ChoiceScale under them, and a list of the
-    choices made so far. Used for the planner's ways of joining and its costs.
-
-    One card at a time keeps the page light (one set of buttons, not one per card) and suits
-    a projector; the list underneath keeps every choice in view for comparing.
-
-    Parameters
-    ----------
-    cards : sequence of (key, label, html)
-        Each card's key, its plain-text label, and its body as HTML (already escaped).
-    question : str
-        Asked about every card, above the option buttons.
-    options : sequence of (key, label)
-        The choices; Pass is added by the ChoiceScale.
-    noun, previous_label, next_label, summary_heading : str
-        Words for the position line ("Way of joining 2 of 4"), the two buttons and the list.
-    """
-
-    def __init__(self, cards: Sequence[tuple[str, str, str]], question: str,
-                 options: Sequence[tuple[str, str]], noun: str, previous_label: str,
-                 next_label: str, summary_heading: str, **kwargs):
-        self.card_keys = [key for key, _, _ in cards]
-        self.card_labels = {key: label for key, label, _ in cards}
-        self.summary_heading = summary_heading
-        self.choices: dict[str, str] = {}
-        self._handlers: list[Callable[[str, str], None]] = []
-        self.deck = CardDeck([{"key": key, "html": body} for key, _, body in cards],
-                             render=lambda card: f'<div class="pack-card">{card["html"]}</div>',
-                             label=noun, show_buttons=False)
-        self.scale = ChoiceScale(question, options)
-        self.scale.on_choice(self._on_choice)
-        self.deck.previous_button.description = previous_label
-        self.deck.next_button.description = next_label
-        # After moving to another card, the first choice is the natural next key press.
-        self.deck.previous_button.on_click(lambda _: self.scale.focus_first())
-        self.deck.next_button.on_click(lambda _: self.scale.focus_first())
-        self.deck.observe(lambda _: self._show_current(), names="index")
-        self.summary = widgets.HTML()
-        self.summary.add_class("qa-choice-deck-summary")
-        self.deck.previous_button.add_class("qa-choice-deck-previous")
-        self.deck.next_button.add_class("qa-choice-deck-next")
-        super().__init__([self.deck, self.scale, self.deck.buttons, self.summary], **kwargs)
-        self._draw_summary()
-
-    @property
-    def current(self) -> str:
-        """The key of the card on show."""
-        return self.card_keys[self.deck.index]
-
-    def choose(self, key: str, option: str) -> None:
-        """Show card ``key`` and choose ``option`` for it (or ``"pass"``), as its buttons do.
-
-        Raises ``KeyError`` for an unknown card or option.
-        """
-        if key not in self.card_labels:
-            raise KeyError(key)
-        if option not in self.scale.labels:
-            raise KeyError(option)
-        self.deck.go_to(self.card_keys.index(key))
-        self.scale.choose(option)
-
-    def on_choice(self, handler: Callable[[str, str], None]) -> None:
-        """Call ``handler(card_key, option_key)`` after every choice."""
-        self._handlers.append(handler)
-
-    def _on_choice(self, option: str) -> None:
-        self.choices[self.current] = option
-        self._draw_summary()
-        for handler in self._handlers:
-            handler(self.current, option)
-
-    def _show_current(self) -> None:
-        self.scale.show(self.choices.get(self.current))
-        self.scale.status.say("")
-
-    def _draw_summary(self) -> None:
-        rows = []
-        for key in self.card_keys:
-            option = self.choices.get(key)
-            chosen = self.scale.labels[option] if option else t("welsh_context.not_chosen")
-            rows.append(f"<li>{escape(self.card_labels[key])}: {escape(chosen)}</li>")
-        self.summary.value = (f"<p><strong>{escape(self.summary_heading)}</strong></p>"
-                              f"<ul>{''.join(rows)}</ul>")
+def _points(heading: str, values: list[str]) -> str:
+    return f"<p>{escape(heading)}:</p>{bullets(values)}"
 
 
 # ---- the planner ----
 
 
-class GettingTherePlanner(widgets.VBox):
+class GettingTherePlanner(Exercise):
     """The "getting there" planner. See the module docstring.
 
     Parameters
     ----------
-    content : PlannerContent
+    content : PlannerFile
         Ways of joining and costs, from the content file.
     """
 
-    def __init__(self, content: PlannerContent, **kwargs):
+    prepare_key = "welsh_context.prepare_plan"
+
+    def __init__(self, content: PlannerFile, **kwargs):
         self.content = content
         self.start: int | None = None
         self.end: int | None = None
-        self.journeys: list[Journey] = []
-        # Built first: every change below withdraws a download prepared earlier.
-        self.download = DownloadPanel(self.handout, basename="access-plan",
-                                      button_label=t("welsh_context.prepare_plan"))
 
         # 1. The group's own times.
         self.start_box = widgets.Text(description=t("welsh_context.start"),
-                                      continuous_update=False, layout=_wide(), style=_LABEL_ABOVE)
+                                      continuous_update=False, **label_above())
         self.end_box = widgets.Text(description=t("welsh_context.end"),
-                                    continuous_update=False, layout=_wide(), style=_LABEL_ABOVE)
+                                    continuous_update=False, **label_above())
         self.start_box.add_class("qa-planner-start")
         self.end_box.add_class("qa-planner-end")
         self.times_status = LiveStatus()
@@ -369,11 +221,11 @@ class GettingTherePlanner(widgets.VBox):
 
         # 2. Real bus and train times, typed in.
         self.place_box = widgets.Text(description=t("welsh_context.place"),
-                                      continuous_update=False, layout=_wide(), style=_LABEL_ABOVE)
+                                      continuous_update=False, **label_above())
         self.arrives_box = widgets.Text(description=t("welsh_context.arrives_box"),
-                                        continuous_update=False, layout=_wide(), style=_LABEL_ABOVE)
+                                        continuous_update=False, **label_above())
         self.leaves_box = widgets.Text(description=t("welsh_context.leaves_box"),
-                                       continuous_update=False, layout=_wide(), style=_LABEL_ABOVE)
+                                       continuous_update=False, **label_above())
         self.place_box.add_class("qa-planner-place")
         self.arrives_box.add_class("qa-planner-arrives")
         self.leaves_box.add_class("qa-planner-leaves")
@@ -385,56 +237,68 @@ class GettingTherePlanner(widgets.VBox):
         self.journey_status.add_class("qa-planner-journey-status")
         self.journeys_view = widgets.HTML()
         self.journeys_view.add_class("qa-planner-journeys")
-        self.remove_buttons = widgets.VBox()
+        self.journey_list = EditableList(
+            [Action("remove", lambda _n, journey: t("welsh_context.remove_journey",
+                                                   place=journey.place),
+                    "qa-planner-remove-journey")],
+            announce=self._announce_journey, home=self.place_box,
+            status=self.journey_status)
+        self.journey_list.on_change(self._draw_journeys)
 
         # 3. Ways of joining, and 4. costs: one card at a time, Pass always offered.
-        self.options = ChoiceDeck(
-            [(o.id, o.label, f"<h4>{escape(o.label)}</h4>"
-              + _bullets(t("welsh_context.helps"), o.helps)
-              + _bullets(t("welsh_context.watch_out"), o.watch_out)) for o in content.options],
+        self.options = DeckScale(
+            [(o.id, o.label, f'<div class="pack-card"><h4>{escape(o.label)}</h4>'
+              + _points(t("welsh_context.helps"), o.helps)
+              + _points(t("welsh_context.watch_out"), o.watch_out) + "</div>")
+             for o in content.options],
             t("welsh_context.option_question"),
-            [(key, t(OPTION_LABEL_KEYS[key])) for key in OPTION_CHOICES],
+            [(key, t(f"welsh_context.choice_{key}")) for key in OPTION_CHOICES],
             noun=t("welsh_context.option_noun"),
             previous_label=t("welsh_context.option_previous"),
             next_label=t("welsh_context.option_next"),
             summary_heading=t("welsh_context.option_summary"))
         self.options.add_class("qa-planner-options")
-        self.options.on_choice(lambda _key, _option: self.download.reset())
-        self.costs = ChoiceDeck(
-            [(c.id, c.label, f"<h4>{escape(c.label)}</h4>"
-              + _bullets(t("welsh_context.ideas"), c.ideas)) for c in content.costs],
+        self.costs = DeckScale(
+            [(c.id, c.label, f'<div class="pack-card"><h4>{escape(c.label)}</h4>'
+              + _points(t("welsh_context.ideas"), c.ideas) + "</div>") for c in content.costs],
             t("welsh_context.cost_question"),
-            [(key, t(COST_LABEL_KEYS[key])) for key in COST_CHOICES],
+            [(key, t(f"welsh_context.choice_cost_{key}")) for key in COST_CHOICES],
             noun=t("welsh_context.cost_noun"),
             previous_label=t("welsh_context.cost_previous"),
             next_label=t("welsh_context.cost_next"),
             summary_heading=t("welsh_context.cost_summary"))
         self.costs.add_class("qa-planner-costs")
-        self.costs.on_choice(lambda _key, _option: self.download.reset())
+        for deck in (self.options, self.costs):
+            deck.deck.previous_button.add_class("qa-choice-deck-previous")
+            deck.deck.next_button.add_class("qa-choice-deck-next")
 
         # 5. Notes, and the plan to print.
         self.notes = ReflectionBox(t("welsh_context.plan_notes"),
                                    t("welsh_context.plan_notes_hint"), limit=NOTES_LIMIT)
         self.notes.text_area.add_class("qa-planner-notes")
-        self.notes.text_area.observe(lambda _: self.download.reset(), names="value")
+        super().__init__(download="access-plan", **kwargs)
+        self.watch(self.start_box, self.end_box, self.journey_list, self.options, self.costs,
+                   self.notes)
+        self.add_class("pack-welsh-planner")
+        self._draw_journeys()
 
+    def build(self) -> list[widgets.Widget]:
         def step(key: str) -> widgets.HTML:
             return widgets.HTML(f"<h3>{escape(t(key))}</h3>")
 
-        super().__init__([
-            step("welsh_context.step_times"),
-            widgets.HTML(f'<p class="pack-muted">{escape(t("welsh_context.times_hint"))}</p>'),
+        def hint(key: str) -> widgets.HTML:
+            return widgets.HTML(f'<p class="pack-muted">{escape(t(key))}</p>')
+
+        return [
+            step("welsh_context.step_times"), hint("welsh_context.times_hint"),
             self.start_box, self.end_box, self.times_status,
-            step("welsh_context.step_journeys"),
-            widgets.HTML(f'<p class="pack-muted">{escape(t("welsh_context.journeys_hint"))}</p>'),
+            step("welsh_context.step_journeys"), hint("welsh_context.journeys_hint"),
             self.place_box, self.arrives_box, self.leaves_box, self.add_button,
-            self.journey_status, self.journeys_view, self.remove_buttons,
+            self.journey_status, self.journeys_view, self.journey_list,
             step("welsh_context.step_options"), self.options,
             step("welsh_context.step_costs"), self.costs,
             step("welsh_context.step_plan"), self.notes, self.download,
-        ], **kwargs)
-        self.add_class("pack-welsh-planner")
-        self._draw_journeys()
+        ]
 
     # ---- the group's times ----
 
@@ -477,6 +341,10 @@ class GettingTherePlanner(widgets.VBox):
 
     # ---- journeys ----
 
+    @property
+    def journeys(self) -> list[Journey]:
+        return list(self.journey_list.items)
+
     def add_journey(self, place: str, arrives: str = "", leaves: str = "") -> bool:
         """Add a bus or train. Returns True if it was added.
 
@@ -498,32 +366,25 @@ class GettingTherePlanner(widgets.VBox):
             times.append(value)
         if times == [None, None]:
             return self._refuse(t("welsh_context.journey_no_time"))
-        journey = Journey(checked_place.text, *times)
-        self.journeys.append(journey)
         self.place_box.value = self.arrives_box.value = self.leaves_box.value = ""
-        self.journey_status.say(t("welsh_context.journey_added", place=journey.place,
-                                  count=len(self.journeys)))
-        self._draw_journeys()
+        self.journey_list.add(Journey(checked_place.text, *times), from_form=True)
         return True
 
     def _refuse(self, message: str) -> bool:
         self.journey_status.say(message)
         return False
 
-    def remove_journey(self, index: int) -> None:
-        """Take out the journey at ``index`` (from 0)."""
-        journey = self.journeys.pop(index)
-        self.journey_status.say(t("welsh_context.journey_removed", place=journey.place))
-        self._draw_journeys()
+    def _announce_journey(self, event: str, _position: int, journey: Journey) -> str | None:
+        if event == "added":
+            return t("welsh_context.journey_added", place=journey.place,
+                     count=len(self.journey_list.items))
+        if event == "removed":
+            return t("welsh_context.journey_removed", place=journey.place)
+        return None
 
-    def _remove_and_refocus(self, index: int) -> None:
-        self.remove_journey(index)
-        # The pressed button is gone: focus the next one, or the first box.
-        buttons = self.remove_buttons.children
-        if buttons:
-            buttons[min(index, len(buttons) - 1)].focus()
-        else:
-            self.place_box.focus()
+    def remove_journey(self, index: int) -> None:
+        """Take out the journey at ``index`` (from 0), as its button does."""
+        self.journey_list.remove(index)
 
     def fit_counts(self) -> tuple[int, int]:
         """(journeys that fit, journeys that need a look); unknown ones count in neither."""
@@ -544,22 +405,13 @@ class GettingTherePlanner(widgets.VBox):
     def _draw_journeys(self) -> None:
         if not self.journeys:
             self.journeys_view.value = f"<p>{escape(t('welsh_context.no_journeys'))}</p>"
-        else:
-            rows = [f"<li><strong>{escape(self.journey_mark(journey))}</strong> "
-                    f"{escape(self.journey_line(journey))}</li>" for journey in self.journeys]
-            fit, problems = self.fit_counts()
-            summary = t("welsh_context.fit_summary", fit=fit, problems=problems,
-                        total=len(self.journeys))
-            self.journeys_view.value = f"<ul>{''.join(rows)}</ul><p>{escape(summary)}</p>"
-        buttons = []
-        for index, journey in enumerate(self.journeys):
-            button = widgets.Button(description=t("welsh_context.remove_journey",
-                                                  place=journey.place))
-            button.add_class("qa-planner-remove-journey")
-            button.on_click(lambda _, index=index: self._remove_and_refocus(index))
-            buttons.append(button)
-        self.remove_buttons.children = buttons
-        self.download.reset()
+            return
+        rows = [f"<li><strong>{escape(self.journey_mark(journey))}</strong> "
+                f"{escape(self.journey_line(journey))}</li>" for journey in self.journeys]
+        fit, problems = self.fit_counts()
+        summary = t("welsh_context.fit_summary", fit=fit, problems=problems,
+                    total=len(self.journeys))
+        self.journeys_view.value = f"<ul>{''.join(rows)}</ul><p>{escape(summary)}</p>"
 
     # ---- ways of joining and costs ----
 
@@ -623,193 +475,20 @@ class GettingTherePlanner(widgets.VBox):
         return plan
 
 
-OPTION_LABEL_KEYS = {"offer": "welsh_context.choice_offer", "maybe": "welsh_context.choice_maybe",
-                     "not_for_us": "welsh_context.choice_not_for_us"}
+    def reset_answers(self) -> None:
+        self.set_times("", "")
+        self.journey_list.clear()
+        self.options.clear()
+        self.costs.clear()
+        self.notes.clear()
+
+
 OPTION_HEADING_KEYS = {"offer": "welsh_context.plan_offer", "maybe": "welsh_context.plan_maybe",
                        "not_for_us": "welsh_context.plan_not_for_us"}
-COST_LABEL_KEYS = {"cover": "welsh_context.choice_cover",
-                   "partly": "welsh_context.choice_cost_partly",
-                   "not_yet": "welsh_context.choice_cost_not_yet"}
 COST_PLAN_KEYS = {"cover": "welsh_context.plan_cover", "partly": "welsh_context.plan_cost_partly",
                   "not_yet": "welsh_context.plan_cost_not_yet"}
 
 
 def getting_there_planner(path: str = PLANNER_FILE):
     """The "getting there" planner, from its content file; a calm message if it is broken."""
-    try:
-        return GettingTherePlanner(load_planner(path))
-    except ContentError as error:
-        return error_block(error)
-
-
-# ---- the barriers checklist ----
-
-
-def barriers_checklist(path: str = BARRIERS_FILE):
-    """The barriers checklist (a Checklist whose details are the changes a group can make)."""
-    return checklist(path, basename="barriers-checklist")
-
-
-# ---- the Active Offer self-check ----
-
-
-@dataclass(frozen=True)
-class OfferArea:
-    """One area of the Active Offer self-check, with actions for "partly" and "not yet"."""
-
-    id: str
-    label: str
-    hint: str
-    actions: dict[str, list[str]]
-
-
-@dataclass(frozen=True)
-class ActiveOfferContent:
-    title: str
-    intro: str
-    question: str
-    areas: list[OfferArea]
-
-
-def load_active_offer(path: str = ACTIVE_OFFER_FILE) -> ActiveOfferContent:
-    """Read and check the Active Offer self-check's content file.
-
-    Raises
-    ------
-    ContentError
-        Naming the file and the first problem found.
-    """
-    check = Checker(path)
-    data = check.mapping(load_yaml(path), "The file")
-    title = check.text(data, "title", "The file", 120)
-    intro = check.text(data, "intro", "The file", 400, required=False)
-    question = check.text(data, "question", "The file", 200)
-    seen: set[str] = set()
-    areas = []
-    for number, entry in enumerate(check.items(data.get("areas"), "'areas'"), start=1):
-        where = f"Area {number}"
-        check.mapping(entry, where)
-        actions = check.mapping(entry.get("actions"), f"{where}'s 'actions'")
-        unknown = set(actions) - {"partly", "not_yet"}
-        if unknown:
-            check.fail(f"{where}'s 'actions' should only have 'partly' and 'not_yet', "
-                       f"not {', '.join(sorted(map(str, unknown)))}")
-        areas.append(OfferArea(
-            id=check.identifier(entry, where, seen),
-            label=check.text(entry, "label", where, 80),
-            hint=check.text(entry, "hint", where, 300, required=False),
-            actions={level: check.texts(actions, level, f"{where}'s 'actions'", 1, 300)
-                     for level in ("partly", "not_yet")},
-        ))
-    return ActiveOfferContent(title, intro, question, areas)
-
-
-class ActiveOfferCheck(widgets.VBox):
-    """The Active Offer self-check. See the module docstring.
-
-    Parameters
-    ----------
-    content : ActiveOfferContent
-        The areas to check and their actions, from the content file.
-    """
-
-    def __init__(self, content: ActiveOfferContent, **kwargs):
-        self.content = content
-        self.areas = {area.id: area for area in content.areas}
-        self.ratings = RatingSet(
-            content.question,
-            [(area.id, area.label) for area in content.areas],
-            [(level, t(OFFER_LABEL_KEYS[level])) for level in OFFER_LEVELS],
-            hints={area.id: area.hint for area in content.areas if area.hint},
-            one_at_a_time=True,
-            item_noun=t("welsh_context.offer_noun"),
-        )
-        self.ratings.add_class("qa-offer-ratings")
-        self.ratings.on_change(self._changed)
-        self.actions_view = widgets.HTML()
-        self.actions_view.add_class("qa-offer-actions")
-        self.own_action = ReflectionBox(t("welsh_context.own_action"),
-                                        t("welsh_context.own_action_hint"),
-                                        limit=OWN_ACTION_LIMIT)
-        self.own_action.text_area.add_class("qa-offer-own-action")
-        self.own_action.text_area.observe(lambda _: self.download.reset(), names="value")
-        self.download = DownloadPanel(self.handout, basename="active-offer-actions",
-                                      button_label=t("welsh_context.prepare_actions"))
-        self.clear_button = widgets.Button(description=t("welsh_context.clear_offer"))
-        self.clear_button.add_class("qa-offer-clear")
-        self.clear_button.on_click(lambda _: self.clear())
-        super().__init__([
-            self.ratings,
-            widgets.HTML(f"<h3>{escape(t('welsh_context.actions_heading'))}</h3>"),
-            self.actions_view,
-            self.own_action,
-            self.download,
-            self.clear_button,
-        ], **kwargs)
-        self.add_class("pack-welsh-offer")
-        self._draw_actions()
-
-    def rate(self, area: str, level: str) -> None:
-        """Rate an area ``"yes"``, ``"partly"``, ``"not_yet"`` or ``"pass"``, as its button
-        does. KeyError for an unknown area or level."""
-        self.ratings.rate(area, level)
-
-    def clear(self) -> None:
-        """Forget every answer and the typed action."""
-        self.ratings.clear()
-        self.own_action.clear()
-        self.download.reset()
-
-    def action_groups(self) -> list[tuple[str, list[str]]]:
-        """(heading, lines) for "start here" (not yet), "build on" (partly) and "in place"
-        (yes), in the areas' order. Passed and unanswered areas are left out; empty groups
-        too."""
-        answered = self.ratings.answered()
-        groups = []
-        for level in ("not_yet", "partly"):
-            lines = [f"{area.label}: {action}" for area in self.content.areas
-                     if answered.get(area.id) == level for action in area.actions[level]]
-            groups.append((t(OFFER_HEADING_KEYS[level]), lines))
-        in_place = [area.label for area in self.content.areas if answered.get(area.id) == "yes"]
-        groups.append((t(OFFER_HEADING_KEYS["yes"]), in_place))
-        return [(heading, lines) for heading, lines in groups if lines]
-
-    def _changed(self) -> None:
-        self._draw_actions()
-        self.download.reset()
-
-    def _draw_actions(self) -> None:
-        groups = self.action_groups()
-        if not groups:
-            self.actions_view.value = f"<p>{escape(t('welsh_context.no_actions'))}</p>"
-            return
-        self.actions_view.value = "".join(
-            f"<h4>{escape(heading)}</h4><ul>"
-            + "".join(f"<li>{escape(line)}</li>" for line in lines) + "</ul>"
-            for heading, lines in groups)
-
-    def handout(self) -> Handout | str:
-        """The action list: exactly the actions for the answers given, and her own action."""
-        own = self.own_action.checked
-        if own.too_long:
-            return t("handout.waiting")
-        handout = Handout(self.content.title, self.content.intro)
-        for heading, lines in self.action_groups():
-            handout.add(heading, lines)
-        handout.add(t("welsh_context.own_action_heading"), [own.usable] if own.usable else [])
-        return handout
-
-
-OFFER_LABEL_KEYS = {"not_yet": "welsh_context.offer_not_yet",
-                    "partly": "welsh_context.offer_partly", "yes": "welsh_context.offer_yes"}
-OFFER_HEADING_KEYS = {"not_yet": "welsh_context.actions_start",
-                      "partly": "welsh_context.actions_build", "yes": "welsh_context.actions_done"}
-
-
-def active_offer_check(path: str = ACTIVE_OFFER_FILE):
-    """The Active Offer self-check, from its content file; a calm message if it is broken."""
-    try:
-        return ActiveOfferCheck(load_active_offer(path))
-    except ContentError as error:
-        return error_block(error)
-
+    return from_files(GettingTherePlanner, PLANNER.at(path))

@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from ..i18n import DEFAULT_LANGUAGE, current_language
+from ..i18n import DEFAULT_LANGUAGE, current_language, t
 
 #: Where content files live. ``PACK_ASSETS`` lets a group point the pack at its own copy.
 ASSETS_DIR = Path(os.environ.get("PACK_ASSETS", Path(__file__).resolve().parents[2] / "assets"))
@@ -44,6 +44,11 @@ def display_path(path: Path) -> str:
         return str(path.resolve().relative_to(ASSETS_DIR.resolve().parent))
     except ValueError:
         return str(path)
+
+
+def shown_path(relative_path: str) -> str:
+    """How messages name the file read for ``relative_path`` on this page."""
+    return display_path(ASSETS_DIR / localised_path(relative_path))
 
 
 def localised_path(relative_path: str, language: str | None = None) -> str:
@@ -78,18 +83,19 @@ def load_yaml(relative_path: str) -> Any:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise ContentError(shown, "the file is missing") from None
+        raise ContentError(shown, t("content.missing")) from None
     except (OSError, UnicodeDecodeError) as error:
-        problem = f"the file could not be read ({error.__class__.__name__})"
+        problem = t("content.unreadable", reason=error.__class__.__name__)
         raise ContentError(shown, problem) from None
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
-        where = f" near line {mark.line + 1}" if mark is not None else ""
-        raise ContentError(shown, f"the file is not valid YAML{where}") from None
+        if mark is None:
+            raise ContentError(shown, t("content.not_yaml")) from None
+        raise ContentError(shown, t("content.not_yaml_near", line=mark.line + 1)) from None
     if data is None:
-        raise ContentError(shown, "the file is empty")
+        raise ContentError(shown, t("content.empty"))
     return data
 
 

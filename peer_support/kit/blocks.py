@@ -7,31 +7,23 @@ can inject markup into the page.
 from __future__ import annotations
 
 import json
-import logging
 from dataclasses import dataclass
 from pathlib import Path
 
 import ipywidgets as widgets
 from IPython.display import HTML
 
-from ..content import ASSETS_DIR, Checker, ContentError, load_yaml
+from ..content import ASSETS_DIR, ContentError, rules
 from ..i18n import HTML_LANG, current_language, page_query, t
 from ..text import escape
+from .base import error_block
+from .html import bullets
 from .timer import ActivityTimer
 
-__all__ = ["chapter_links", "chapter_list", "content_note", "error_block", "facilitator_notes"]
-
-log = logging.getLogger("peer_support")
+__all__ = ["chapter_links", "chapter_list", "content_note", "facilitator_notes"]
 
 NOTEBOOKS_DIR = ASSETS_DIR.parent / "notebooks"
 START_PAGE = "00_start"
-
-
-def error_block(error: ContentError) -> HTML:
-    """A calm message naming the broken file and the problem. Also logged for the server."""
-    log.error("content problem: %s", error)
-    message = t("error.content", path=error.path, problem=error.problem)
-    return HTML(f'<div class="pack-error" role="alert"><p>{escape(message)}</p></div>')
 
 
 def content_note(topics: list[str], cy: list[str] | None = None) -> HTML:
@@ -59,48 +51,39 @@ def content_note(topics: list[str], cy: list[str] | None = None) -> HTML:
 
 @dataclass(frozen=True)
 class ActivityNotes:
-    """Facilitator notes for one activity, as read from a content file."""
+    """Facilitator notes for one activity."""
 
-    title: str
-    purpose: str
-    minutes: int
-    group_size: str
-    materials: list[str]
-    steps: list[str]
-    debrief: list[str]
-    adaptations: list[str]
+    title: str = rules.text(120, "The activity's name.")
+    purpose: str = rules.text(600, "What the activity is for, in a sentence or two.")
+    minutes: int = rules.whole(1, 240, "How long it usually takes (the timer's suggestion).")
+    group_size: str = rules.text(120, "Who it suits, for example 'any size; pairs work well'.")
+    materials: list[str] = rules.texts(1, 500, "What to bring.")
+    steps: list[str] = rules.texts(2, 500, "What to do, in order.")
+    debrief: list[str] = rules.texts(1, 500, "Questions to talk about afterwards.")
+    adaptations: list[str] = rules.texts(1, 500, "Other ways to run it: seated, online, no touch.")
+
+
+@dataclass(frozen=True)
+class NotesFile:
+    """A chapter's facilitator notes."""
+
+    activities: dict[str, ActivityNotes] = rules.keyed(ActivityNotes, "activity",
+                                                       "Each activity's notes, by its name.")
+
+
+NOTES = rules.Kind(NotesFile, "Facilitator notes")
 
 
 def load_activity_notes(path: str, activity: str) -> ActivityNotes:
-    """Read and check one activity's notes from a facilitator-notes file."""
-    check = Checker(path)
-    data = check.mapping(load_yaml(path), "The file")
-    activities = check.mapping(data.get("activities"), "'activities'")
-    if activity not in activities:
-        check.fail(f"there are no notes for the activity '{activity}'")
-    entry = check.mapping(activities[activity], f"Activity '{activity}'")
-    where = f"Activity '{activity}'"
-    minutes = entry.get("minutes")
-    if not isinstance(minutes, int) or isinstance(minutes, bool) or not 1 <= minutes <= 240:
-        check.fail(f"{where} needs 'minutes' as a whole number from 1 to 240")
-    return ActivityNotes(
-        title=check.text(entry, "title", where, 120),
-        purpose=check.text(entry, "purpose", where, 600),
-        minutes=minutes,
-        group_size=check.text(entry, "group_size", where, 120),
-        materials=check.texts(entry, "materials", where, 1),
-        steps=check.texts(entry, "steps", where, 2),
-        debrief=check.texts(entry, "debrief", where, 1),
-        adaptations=check.texts(entry, "adaptations", where, 1),
-    )
+    """Read and check a facilitator-notes file and return one activity's notes."""
+    notes = NOTES.load(path).activities
+    if activity not in notes:
+        rules.Kind.fail(path, t("content.no_notes", activity=activity))
+    return notes[activity]
 
 
 def notes_html(notes: ActivityNotes) -> str:
     """Draw facilitator notes as HTML (every value escaped)."""
-    def bullet_list(values: list[str], ordered: bool = False) -> str:
-        tag = "ol" if ordered else "ul"
-        return f"<{tag}>" + "".join(f"<li>{escape(v)}</li>" for v in values) + f"</{tag}>"
-
     return (
         f'<h3>{escape(t("notes.heading", title=notes.title))}</h3>'
         "<dl>"
@@ -109,10 +92,10 @@ def notes_html(notes: ActivityNotes) -> str:
         f"<dd>{escape(t('notes.minutes_value', minutes=notes.minutes))}</dd>"
         f"<dt>{escape(t('notes.group_size'))}</dt><dd>{escape(notes.group_size)}</dd>"
         "</dl>"
-        f"<h4>{escape(t('notes.materials'))}</h4>{bullet_list(notes.materials)}"
-        f"<h4>{escape(t('notes.steps'))}</h4>{bullet_list(notes.steps, ordered=True)}"
-        f"<h4>{escape(t('notes.debrief'))}</h4>{bullet_list(notes.debrief)}"
-        f"<h4>{escape(t('notes.adaptations'))}</h4>{bullet_list(notes.adaptations)}"
+        f"<h4>{escape(t('notes.materials'))}</h4>{bullets(notes.materials)}"
+        f"<h4>{escape(t('notes.steps'))}</h4>{bullets(notes.steps, ordered=True)}"
+        f"<h4>{escape(t('notes.debrief'))}</h4>{bullets(notes.debrief)}"
+        f"<h4>{escape(t('notes.adaptations'))}</h4>{bullets(notes.adaptations)}"
     )
 
 
@@ -138,9 +121,9 @@ def facilitator_notes(path: str, activity: str):
 
 @dataclass(frozen=True)
 class Chapter:
-    slug: str
-    title: str
-    summary: str
+    slug: str = rules.text(80, "The notebook's name without .ipynb, e.g. 05_language.")
+    title: str = rules.text(120, "The chapter's title, as its first heading says it.")
+    summary: str = rules.text(300, "One line on what the chapter is about.")
 
     @property
     def href(self) -> str:
@@ -151,20 +134,17 @@ class Chapter:
         return (notebooks_dir / f"{self.slug}.ipynb").is_file()
 
 
+@dataclass(frozen=True)
+class ChapterList:
+    chapters: list[Chapter] = rules.items(Chapter, "chapter", "The chapters, in order.")
+
+
+CHAPTERS = rules.Kind(ChapterList, "The pack's chapter list")
+
+
 def load_chapters(path: str = "chapters.yaml") -> list[Chapter]:
     """The ordered chapter list from ``assets/chapters.yaml``."""
-    check = Checker(path)
-    data = check.mapping(load_yaml(path), "The file")
-    chapters = []
-    for number, entry in enumerate(check.items(data.get("chapters"), "'chapters'"), start=1):
-        where = f"Chapter {number}"
-        check.mapping(entry, where)
-        chapters.append(Chapter(
-            slug=check.text(entry, "slug", where, 80),
-            title=check.text(entry, "title", where, 120),
-            summary=check.text(entry, "summary", where, 300),
-        ))
-    return chapters
+    return CHAPTERS.load(path).chapters
 
 
 def existing_chapters(notebooks_dir: Path = NOTEBOOKS_DIR) -> list[Chapter]:

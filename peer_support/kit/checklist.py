@@ -19,35 +19,34 @@ Content files live in ``assets/`` as YAML::
 
 Notebook use::
 
-    from peer_support.checklist import checklist
+    from peer_support.kit.checklist import checklist
     checklist("safety/venue-checklist.yaml", basename="venue-checklist")
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import ipywidgets as widgets
 from ipywidgets.widgets.widget_bool import CheckboxStyle
 from ipywidgets.widgets.widget_string import HTMLStyle
 
-from ..content import Checker, ContentError, load_yaml
+from ..content import rules
 from ..i18n import t
 from ..text import escape
-from .blocks import error_block
-from .handout import DownloadPanel, Handout
+from .base import Exercise, from_files
+from .handout import Handout
 from .reflection import ReflectionBox
-from .status import LiveStatus
 
 __all__ = [
+    "CHECKLIST",
     "Checklist",
+    "ChecklistFile",
     "ChecklistItem",
     "ChecklistSection",
     "TICKED",
     "UNTICKED",
     "checklist",
-    "load_checklist",
 ]
 
 #: The tick boxes drawn in the printable copy.
@@ -55,65 +54,38 @@ TICKED = "☑"
 UNTICKED = "☐"
 #: The longest notes kept in a download, in characters (longer notes stay in the box whole).
 NOTES_LIMIT = 2000
-ITEM_LIMIT = 300
-DETAIL_LIMIT = 500
 
 
 @dataclass(frozen=True)
 class ChecklistItem:
     """One thing to check. ``detail`` is an optional tip or adjustment shown under it."""
 
-    text: str
-    detail: str = ""
+    text: str = rules.text(300, "The thing to check; it becomes the checkbox's label.")
+    detail: str = rules.text(500, "A tip or adjustment shown under it.", required=False)
 
 
 @dataclass(frozen=True)
 class ChecklistSection:
     """A heading and the items under it, in order."""
 
-    heading: str
-    items: list[ChecklistItem]
+    heading: str = rules.text(120, "The section's heading.")
+    items: list[ChecklistItem] = rules.items(
+        ChecklistItem, "item", "The things to check. A plain line of text is an item with no "
+        "detail.", shorthand="text")
 
 
-def load_checklist(path: str) -> tuple[str, str, list[ChecklistSection]]:
-    """Read and check a checklist file in ``assets/``: its title, intro and sections.
-
-    Each item is either ``{text, detail?}`` or a plain string (an item with no detail).
-
-    Raises
-    ------
-    ContentError
-        Naming the file and the first problem found.
-    """
-    check = Checker(path)
-    data = check.mapping(load_yaml(path), "The file")
-    title = check.text(data, "title", "The file", 120)
-    intro = check.text(data, "intro", "The file", 600, required=False)
-    sections = []
-    for number, entry in enumerate(check.items(data.get("sections"), "'sections'"), start=1):
-        where = f"Section {number}"
-        check.mapping(entry, where)
-        heading = check.text(entry, "heading", where, 120)
-        items = []
-        for item_number, raw in enumerate(
-                check.items(entry.get("items"), f"{where}'s 'items'"), start=1):
-            item_where = f"{where}, item {item_number}"
-            if isinstance(raw, str):
-                raw = {"text": raw}
-            check.mapping(raw, item_where)
-            unknown = set(raw) - {"text", "detail"}
-            if unknown:
-                names = ", ".join(sorted(map(str, unknown)))
-                check.fail(f"{item_where} has unknown fields: {names}")
-            items.append(ChecklistItem(
-                text=check.text(raw, "text", item_where, ITEM_LIMIT),
-                detail=check.text(raw, "detail", item_where, DETAIL_LIMIT, required=False),
-            ))
-        sections.append(ChecklistSection(heading, items))
-    return title, intro, sections
+@dataclass(frozen=True)
+class ChecklistFile:
+    title: str = rules.text(120, "Shown above the checklist and at the top of the printed copy.")
+    sections: list[ChecklistSection] = rules.items(ChecklistSection, "section",
+                                                   "The checklist's parts, in order.")
+    intro: str = rules.text(600, "A sentence under the title.", required=False)
 
 
-class Checklist(widgets.VBox):
+CHECKLIST = rules.Kind(ChecklistFile, "Printable checklist")
+
+
+class Checklist(Exercise):
     """A checklist with real checkboxes, optional notes and a printable download.
 
     Ticking never redraws anything, so keyboard focus stays on the checkbox; progress
@@ -121,26 +93,40 @@ class Checklist(widgets.VBox):
 
     Parameters
     ----------
-    title, intro : str
-        Shown above the checklist and at the top of the printable copy.
-    sections : sequence of ChecklistSection
-        The items, grouped under headings.
+    content : ChecklistFile
+        The title and intro (shown above the checklist and at the top of the printable copy)
+        and the items, grouped under headings.
     basename : str
         Download file name without extension (keep it neutral, e.g. ``"venue-checklist"``).
     allow_notes : bool
         Offer a notes box whose text goes into the printable copy.
     """
 
-    def __init__(self, title: str, intro: str, sections: Sequence[ChecklistSection],
-                 basename: str, allow_notes: bool = True, **kwargs):
-        self.title = title
-        self.intro = intro
-        self.sections = list(sections)
-        self.basename = basename
-        self._handlers: list[Callable[[], None]] = []
-        self.status = LiveStatus()
-        self.status.add_class("qa-checklist-progress")
+    prepare_key = "checklist.prepare"
+    clear_key = "checklist.clear"
+    cleared_key = "checklist.cleared"
 
+    def __init__(self, content: ChecklistFile, basename: str, allow_notes: bool = True,
+                 **kwargs):
+        self.title = content.title
+        self.intro = content.intro
+        self.sections = list(content.sections)
+        self.basename = basename
+        self.notes: ReflectionBox | None = None
+        if allow_notes:
+            self.notes = ReflectionBox(t("checklist.notes"), t("checklist.notes_hint"),
+                                       limit=NOTES_LIMIT)
+            self.notes.text_area.add_class("qa-checklist-notes")
+        super().__init__(download=basename, **kwargs)
+        self.status.add_class("qa-checklist-progress")
+        self.clear_button.add_class("qa-checklist-clear")
+        self.watch(*(box for row in self.boxes for box in row))
+        if self.notes is not None:
+            self.watch(self.notes)
+        self.add_class("pack-checklist")
+        self.status.say(self._progress())
+
+    def build(self) -> list[widgets.Widget]:
         # Shared layout and style models: one each for all the checkboxes and all the
         # details, so a long checklist sends far fewer models and the page loads faster.
         box_layout = widgets.Layout(width="100%", height="auto")
@@ -149,8 +135,8 @@ class Checklist(widgets.VBox):
         detail_style = HTMLStyle()
         self.boxes: list[list[widgets.Checkbox]] = []
         parts: list[widgets.Widget] = [
-            widgets.HTML(f"<h3>{escape(title)}</h3>"
-                         + (f"<p>{escape(intro)}</p>" if intro else "")),
+            widgets.HTML(f"<h3>{escape(self.title)}</h3>"
+                         + (f"<p>{escape(self.intro)}</p>" if self.intro else "")),
         ]
         for section_number, section in enumerate(self.sections):
             row_boxes = []
@@ -173,24 +159,9 @@ class Checklist(widgets.VBox):
             group = widgets.VBox(rows)
             group.add_class("pack-checklist__section")
             parts.append(group)
-
-        self.notes: ReflectionBox | None = None
-        if allow_notes:
-            self.notes = ReflectionBox(t("checklist.notes"), t("checklist.notes_hint"),
-                                       limit=NOTES_LIMIT)
-            self.notes.text_area.add_class("qa-checklist-notes")
-            self.notes.text_area.observe(lambda _: self.download.reset(), names="value")
+        if self.notes is not None:
             parts.append(self.notes)
-
-        self.clear_button = widgets.Button(description=t("checklist.clear"))
-        self.clear_button.add_class("qa-checklist-clear")
-        self.clear_button.on_click(lambda _: self.clear())
-        self.download = DownloadPanel(self.handout, basename=basename,
-                                      button_label=t("checklist.prepare"))
-        parts += [self.status, self.download, self.clear_button]
-        super().__init__(parts, **kwargs)
-        self.add_class("pack-checklist")
-        self.status.say(self._progress())
+        return [*parts, self.status, self.download, self.clear_button]
 
     # ---- state ----
 
@@ -220,19 +191,13 @@ class Checklist(widgets.VBox):
         return [(s, i) for s, row in enumerate(self.boxes)
                 for i, box in enumerate(row) if box.value]
 
-    def clear(self) -> None:
+    def reset_answers(self) -> None:
         """Untick everything and empty the notes."""
         for row in self.boxes:
             for box in row:
                 box.value = False
         if self.notes is not None:
             self.notes.clear()
-        self.download.reset()
-        self.status.say(t("checklist.cleared"))
-
-    def on_change(self, handler: Callable[[], None]) -> None:
-        """Call ``handler()`` whenever an item is ticked or unticked."""
-        self._handlers.append(handler)
 
     def _progress(self) -> str:
         return t("checklist.progress", done=len(self.ticked()), total=self.total)
@@ -241,9 +206,6 @@ class Checklist(widgets.VBox):
         text = self.sections[section].items[item].text
         key = "checklist.ticked" if done else "checklist.unticked"
         self.status.say(f"{t(key, item=text)} {self._progress()}")
-        self.download.reset()
-        for handler in self._handlers:
-            handler()
 
     # ---- printing ----
 
@@ -274,7 +236,4 @@ class Checklist(widgets.VBox):
 
 def checklist(path: str, basename: str, allow_notes: bool = True):
     """The checklist in a file in ``assets/``, or a calm message if the file is broken."""
-    try:
-        return Checklist(*load_checklist(path), basename=basename, allow_notes=allow_notes)
-    except ContentError as error:
-        return error_block(error)
+    return from_files(Checklist, CHECKLIST.at(path), basename=basename, allow_notes=allow_notes)

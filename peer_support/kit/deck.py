@@ -14,9 +14,10 @@ import traitlets
 
 from ..i18n import t
 from ..text import escape
+from .choice import ChoiceScale
 from .status import LiveStatus
 
-__all__ = ["CardDeck"]
+__all__ = ["CardDeck", "DeckScale"]
 
 
 def plain_card(card: dict) -> str:
@@ -107,3 +108,124 @@ class CardDeck(widgets.VBox):
         position = t("deck.position", position=self.index + 1, total=len(self.cards))
         self.position.say(f"{self.label} {position}".strip())
         self.card_view.value = self.render(self.current)
+
+
+class DeckScale(widgets.VBox):
+    """Cards one at a time with one :class:`~peer_support.kit.choice.ChoiceScale` under them.
+
+    The choice made for each card is kept, and shown again when the card comes back. After
+    Previous or Next, focus goes to the card's first option, the natural next key press. One
+    set of buttons serves every card, which keeps the page light and suits a projector.
+
+    Parameters
+    ----------
+    cards : sequence of (key, label, html)
+        Each card's key, its name in plain text, and its face as HTML (already escaped).
+    question : str
+        Asked about every card, above the options.
+    options : sequence of (key, label)
+        The choices; Pass is added unless ``allow_pass`` is False.
+    noun : str
+        The word in the position line ("Word" gives "Word 2 of 20").
+    previous_label, next_label : str, optional
+        The two buttons' words (default "Previous" and "Next").
+    below_scale : sequence of widgets
+        Shown between the options and the Previous/Next buttons.
+    summary_heading : str, optional
+        If given, a list of every card with its choice so far follows the buttons.
+    """
+
+    def __init__(self, cards: Sequence[tuple[str, str, str]], question: str,
+                 options: Sequence[tuple[str, str]], *, noun: str = "",
+                 previous_label: str | None = None, next_label: str | None = None,
+                 below_scale: Sequence[widgets.Widget] = (), summary_heading: str | None = None,
+                 allow_pass: bool = True, **kwargs):
+        self.card_keys = [key for key, _, _ in cards]
+        self.card_labels = {key: label for key, label, _ in cards}
+        self.summary_heading = summary_heading
+        self.choices: dict[str, str] = {}
+        self._handlers: list[Callable[[str, str], None]] = []
+        self._change_handlers: list[Callable[[], None]] = []
+        faces = {key: face for key, _, face in cards}
+        self.deck = CardDeck([{"key": key} for key in self.card_keys],
+                             render=lambda card: faces[card["key"]], label=noun,
+                             show_buttons=False)
+        self.scale = ChoiceScale(question, options, allow_pass=allow_pass)
+        self.scale.on_choice(self._on_choice)
+        if previous_label:
+            self.deck.previous_button.description = previous_label
+        if next_label:
+            self.deck.next_button.description = next_label
+        self.deck.previous_button.on_click(lambda _: self.scale.focus_first())
+        self.deck.next_button.on_click(lambda _: self.scale.focus_first())
+        self.deck.observe(lambda _: self._show_current(), names="index")
+        self.summary = widgets.HTML()
+        self.summary.add_class("qa-choice-deck-summary")
+        children = [self.deck, self.scale, *below_scale, self.deck.buttons]
+        if summary_heading is not None:
+            children.append(self.summary)
+        super().__init__(children, **kwargs)
+        self._draw_summary()
+
+    @property
+    def current(self) -> str:
+        """The key of the card on show."""
+        return self.card_keys[self.deck.index]
+
+    def choose(self, key: str, option: str) -> None:
+        """Show card ``key`` and choose ``option`` for it (or ``"pass"``), as its buttons do.
+
+        Raises ``KeyError`` for an unknown card or option.
+        """
+        if key not in self.card_labels:
+            raise KeyError(key)
+        if option not in self.scale.labels:
+            raise KeyError(option)
+        self.go_to(key)
+        self.scale.choose(option)
+
+    def go_to(self, key: str) -> None:
+        """Show card ``key``."""
+        self.deck.go_to(self.card_keys.index(key))
+
+    def on_choice(self, handler: Callable[[str, str], None]) -> None:
+        """Call ``handler(card_key, option_key)`` after every choice."""
+        self._handlers.append(handler)
+
+    def on_change(self, handler: Callable[[], None]) -> None:
+        """Call ``handler()`` after every choice and after :meth:`clear`."""
+        self._change_handlers.append(handler)
+
+    def clear(self) -> None:
+        """Forget every choice."""
+        self.choices.clear()
+        self.scale.clear()
+        self._draw_summary()
+        for handler in self._change_handlers:
+            handler()
+
+    def focus_first(self) -> None:
+        self.scale.focus_first()
+
+    def _on_choice(self, option: str) -> None:
+        self.choices[self.current] = option
+        self._draw_summary()
+        for handler in self._handlers:
+            handler(self.current, option)
+        for handler in self._change_handlers:
+            handler()
+
+    def _show_current(self) -> None:
+        self.scale.show(self.choices.get(self.current))
+        self.scale.status.say("")
+
+    def _draw_summary(self) -> None:
+        if self.summary_heading is None:
+            return
+        rows = []
+        for key in self.card_keys:
+            option = self.choices.get(key)
+            chosen = self.scale.labels[option] if option else t("deck.not_chosen")
+            rows.append(f"<li>{escape(self.card_labels[key])}: {escape(chosen)}</li>")
+        self.summary.value = (f"<p><strong>{escape(self.summary_heading)}</strong></p>"
+                              f"<ul>{''.join(rows)}</ul>")

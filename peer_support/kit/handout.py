@@ -57,12 +57,26 @@ class Handout:
         The content, in order. Sections with no items are left out.
     large_print : bool
         Poster-sized type, for a group agreement or "our words" on the wall.
+    figure : str
+        A drawing (SVG markup from :mod:`peer_support.kit.charts`, already escaped there)
+        placed after the intro, in the printable web page only; the sections must say the
+        same in words, which is what the Markdown file carries.
+    figure_class : str
+        The figure's class, styled by ``css``.
+    css : str
+        Extra CSS for the printable page (for example to fit a plan on one A4 page).
+    columns : tuple of str
+        Headings of sections to print in two columns.
     """
 
     title: str
     intro: str = ""
     sections: list[Section] = field(default_factory=list)
     large_print: bool = False
+    figure: str = ""
+    figure_class: str = "pack-handout-figure"
+    css: str = ""
+    columns: tuple[str, ...] = ()
 
     def add(self, heading: str, items: list[str]) -> None:
         """Add a section (kept only if it has items)."""
@@ -109,6 +123,9 @@ class Handout:
             "li { margin-bottom: 0.4em; white-space: pre-wrap; overflow-wrap: anywhere;"
             " break-inside: avoid; }",
             "footer { margin-top: 2em; font-size: 0.8em; color: #505a5f; }",
+            ".pack-handout-figure { margin: 1em 0; break-inside: avoid; }",
+            ".pack-handout-columns { columns: 2; column-gap: 2em; }",
+            self.css,
             "</style>",
             "</head>",
             "<body>",
@@ -116,9 +133,12 @@ class Handout:
         ]
         if self.intro:
             parts.append(f"<p>{escape(self.intro)}</p>")
+        if self.figure:
+            parts.append(f'<figure class="{self.figure_class}">{self.figure}</figure>')
         for section in self.filled_sections:
             parts.append(f"<h2>{escape(section.heading)}</h2>")
-            parts.append("<ul>")
+            in_columns = ' class="pack-handout-columns"' if section.heading in self.columns else ""
+            parts.append(f"<ul{in_columns}>")
             parts += [f"<li>{escape(item)}</li>" for item in section.items]
             parts.append("</ul>")
         parts += [f"<footer>{escape(t('handout.made_with'))}</footer>", "</body>", "</html>"]

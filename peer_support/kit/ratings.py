@@ -30,16 +30,16 @@ import ipywidgets as widgets
 from ..i18n import t
 from ..text import escape
 from .choice import PASS, ChoiceScale
-from .deck import CardDeck
+from .deck import DeckScale
 from .status import LiveStatus
 
 __all__ = ["PASS", "RatingSet"]
 
 
-def _item_card(card: dict) -> str:
+def _item_card(label: str, hint: str) -> str:
     """The item on show in one-at-a-time mode, with its hint (both escaped)."""
-    hint = f'<p class="pack-card__meta">{escape(card["hint"])}</p>' if card["hint"] else ""
-    return (f'<div class="pack-card"><p class="pack-card__term">{escape(card["label"])}</p>'
+    hint = f'<p class="pack-card__meta">{escape(hint)}</p>' if hint else ""
+    return (f'<div class="pack-card"><p class="pack-card__term">{escape(label)}</p>'
             f"{hint}</div>")
 
 
@@ -122,24 +122,21 @@ class RatingSet(widgets.VBox):
         return rows
 
     def _build_one_at_a_time(self, item_noun: str) -> list[widgets.Widget]:
-        cards = [{"key": key, "label": label, "hint": self.hints.get(key, "")}
+        cards = [(key, label, _item_card(label, self.hints.get(key, "")))
                  for key, label in self.items]
-        self.deck = CardDeck(cards, render=_item_card, label=item_noun, show_buttons=False)
+        noun = item_noun.lower()
+        # "Next part" says more than "Next" when a page has several sets.
+        self.deck_scale = DeckScale(
+            cards, self.question, self.options, noun=item_noun,
+            previous_label=t("ratings.previous", noun=noun) if item_noun else None,
+            next_label=t("ratings.next", noun=noun) if item_noun else None)
+        self.deck, self.scale = self.deck_scale.deck, self.deck_scale.scale
         self.deck.add_class("qa-ratings-deck")
-        self.scale = ChoiceScale(self.question, self.options)
         self.scale.add_class("qa-ratings-scale")
-        self.scale.on_choice(lambda option: self._record(self.current_item, option))
-        self.deck.observe(lambda _: self._show_current(), names="index")
-        self.deck.previous_button.on_click(lambda _: self.scale.focus_first())
-        self.deck.next_button.on_click(lambda _: self.scale.focus_first())
         self.deck.previous_button.add_class("qa-ratings-previous")
         self.deck.next_button.add_class("qa-ratings-next")
-        if item_noun:  # "Next part" says more than "Next" when a page has several sets
-            noun = item_noun.lower()
-            self.deck.previous_button.description = t("ratings.previous", noun=noun)
-            self.deck.next_button.description = t("ratings.next", noun=noun)
-        self._show_current()
-        return [self.deck, self.scale, self.deck.buttons]
+        self.deck_scale.on_choice(self._record)
+        return [self.deck_scale]
 
     # ---- state ----
 
@@ -155,7 +152,7 @@ class RatingSet(widgets.VBox):
     @property
     def current_item(self) -> str:
         """In one-at-a-time mode, the key of the item on show."""
-        return self.items[self.deck.index][0] if self.one_at_a_time else self.items[0][0]
+        return self.deck_scale.current if self.one_at_a_time else self.items[0][0]
 
     def rate(self, item: str, option: str) -> None:
         """Rate ``item`` with ``option`` (or ``"pass"``), as pressing its button does.
@@ -170,9 +167,7 @@ class RatingSet(widgets.VBox):
         if option != PASS and option not in self.option_labels:
             raise KeyError(option)
         if self.one_at_a_time:
-            if self.current_item != item:
-                self.deck.go_to([key for key, _ in self.items].index(item))
-            self.scale.choose(option)
+            self.deck_scale.choose(item, option)
         else:
             self.scales[item].choose(option)
 
@@ -206,7 +201,7 @@ class RatingSet(widgets.VBox):
         """Forget every rating."""
         self._ratings = {key: None for key in self._ratings}
         if self.one_at_a_time:
-            self.scale.clear()
+            self.deck_scale.clear()
         else:
             for scale in self.scales.values():
                 scale.clear()
@@ -227,7 +222,3 @@ class RatingSet(widgets.VBox):
             self.scale.focus_first()
         else:
             self.scales[self.items[0][0]].focus_first()
-
-    def _show_current(self) -> None:
-        self.scale.show(self._ratings[self.current_item])
-        self.scale.status.say("")

@@ -12,13 +12,14 @@ from dataclasses import dataclass
 import ipywidgets as widgets
 import traitlets
 
-from ..content import Checker, load_yaml
+from ..content import rules
 from ..i18n import t
 from ..text import DEFAULT_LIMIT, CheckedText, check_text, escape
-from .handout import DownloadPanel, Handout
+from .base import Exercise, from_files
+from .handout import Handout
 from .status import LiveStatus
 
-__all__ = ["Reflection", "ReflectionBox", "load_reflection"]
+__all__ = ["REFLECTION", "Prompt", "Reflection", "ReflectionBox", "ReflectionFile", "reflection"]
 
 
 class ReflectionBox(widgets.VBox):
@@ -71,6 +72,10 @@ class ReflectionBox(widgets.VBox):
         """Empty the box."""
         self.text_area.value = ""
 
+    def on_change(self, handler) -> None:
+        """Call ``handler()`` whenever the text changes."""
+        self.text_area.observe(lambda _: handler(), names="value")
+
     def _on_change(self, change) -> None:
         self.answer_text = change["new"]
         self._update_status()
@@ -86,59 +91,52 @@ class ReflectionBox(widgets.VBox):
 
 @dataclass(frozen=True)
 class Prompt:
-    id: str
-    label: str
-    hint: str
+    """One private question."""
+
+    id: str = rules.identifier()
+    label: str = rules.text(120, "The question; it becomes the box's label.")
+    hint: str = rules.text(300, "A sentence under the question.", required=False)
 
 
-def load_reflection(path: str) -> tuple[str, str, list[Prompt]]:
-    """Read and check a reflection file: its title, intro and prompts."""
-    check = Checker(path)
-    data = check.mapping(load_yaml(path), "The file")
-    title = check.text(data, "title", "The file", 120)
-    intro = check.text(data, "intro", "The file", 400, required=False)
-    seen: set[str] = set()
-    prompts = []
-    for number, entry in enumerate(check.items(data.get("prompts"), "'prompts'"), start=1):
-        where = f"Prompt {number}"
-        check.mapping(entry, where)
-        prompts.append(Prompt(
-            id=check.identifier(entry, where, seen),
-            label=check.text(entry, "label", where, 120),
-            hint=check.text(entry, "hint", where, 300, required=False),
-        ))
-    return title, intro, prompts
+@dataclass(frozen=True)
+class ReflectionFile:
+    """A set of private reflection prompts."""
+
+    title: str = rules.text(120, "Shown above the prompts and at the top of the download.")
+    prompts: list[Prompt] = rules.items(Prompt, "prompt", "The questions, in order.")
+    intro: str = rules.text(400, "A sentence under the title.", required=False)
 
 
-class Reflection(widgets.VBox):
+REFLECTION = rules.Kind(ReflectionFile, "Private reflection prompts")
+
+
+class Reflection(Exercise):
     """Private prompts with a download of the answers and a "Clear my answers" button.
 
     Parameters
     ----------
-    title, intro : str
-        Shown above the prompts and at the top of the download.
-    prompts : list of Prompt
-        One reflection box each.
+    content : ReflectionFile
+        The title and intro (shown above the prompts and at the top of the download) and the
+        prompts, one reflection box each.
     """
 
-    def __init__(self, title: str, intro: str, prompts: list[Prompt], **kwargs):
-        self.title = title
-        self.intro = intro
-        self.boxes = [ReflectionBox(p.label, p.hint) for p in prompts]
-        for prompt, box in zip(prompts, self.boxes, strict=True):
+    clear_key = "reflection.clear"
+    cleared_key = "reflection.cleared"
+
+    def __init__(self, content: ReflectionFile, **kwargs):
+        self.title = content.title
+        self.intro = content.intro
+        self.boxes = [ReflectionBox(p.label, p.hint) for p in content.prompts]
+        for prompt, box in zip(content.prompts, self.boxes, strict=True):
             box.text_area.add_class(f"qa-prompt-{prompt.id}")
-        self.download = DownloadPanel(self.handout, basename="workshop-notes")
-        for box in self.boxes:
-            # A link prepared earlier would hold old answers: withdraw it on any change.
-            box.text_area.observe(lambda _: self.download.reset(), names="value")
-        self.clear_button = widgets.Button(description=t("reflection.clear"))
+        super().__init__(**kwargs)
         self.clear_button.add_class("qa-clear-answers")
-        self.clear_button.on_click(lambda _: self.clear())
-        self.status = LiveStatus()
-        header = widgets.HTML(f"<p>{escape(intro or t('reflection.empty_note'))}</p>")
-        super().__init__([header, *self.boxes, self.download, self.clear_button, self.status],
-                         **kwargs)
+        self.watch(*self.boxes)
         self.add_class("pack-reflection-set")
+
+    def build(self) -> list[widgets.Widget]:
+        header = widgets.HTML(f"<p>{escape(self.intro or t('reflection.empty_note'))}</p>")
+        return [header, *self.boxes, self.download, self.clear_button, self.status]
 
     def handout(self) -> Handout | str:
         """The answers given, prompt by prompt; empty answers are left out."""
@@ -150,9 +148,11 @@ class Reflection(widgets.VBox):
             handout.add(box.label, [answer] if answer else [])
         return handout
 
-    def clear(self) -> None:
-        """Empty every box and withdraw any download link."""
+    def reset_answers(self) -> None:
         for box in self.boxes:
             box.clear()
-        self.download.reset()
-        self.status.say(t("reflection.cleared"))
+
+
+def reflection(path: str):
+    """Private reflection prompts from a file in ``assets/``; a calm message if it is broken."""
+    return from_files(Reflection, REFLECTION.at(path))

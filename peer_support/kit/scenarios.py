@@ -30,21 +30,20 @@ Content file (YAML in ``assets/``)::
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import ipywidgets as widgets
 
-from ..content import Checker, ContentError, load_yaml
+from ..content import rules
 from ..i18n import t
 from ..text import escape
-from .blocks import error_block
+from .base import Exercise, from_files
 from .choice import PASS, ChoiceScale
 from .deck import CardDeck
-from .handout import DownloadPanel, Handout
-from .status import LiveStatus
+from .handout import Handout
+from .html import bullets
 
-__all__ = ["Response", "Scenario", "ScenarioCards", "load_scenario_deck", "load_scenarios",
+__all__ = ["SCENARIOS", "Response", "Scenario", "ScenarioCards", "ScenarioFile",
            "scenario_cards"]
 
 #: Fewest responses a situation offers: with one, it would look like the "right answer".
@@ -56,93 +55,37 @@ LETTERS = "ABCDEF"
 
 @dataclass(frozen=True)
 class Response:
-    """One possible response to a situation.
+    """One possible response to a situation."""
 
-    Attributes
-    ----------
-    text : str
-        What she might do, as a short sentence. It becomes the button's label.
-    helps : list of str
-        What this response can help with.
-    watch_out : list of str
-        What to watch out for with it.
-    links : list of str
-        Plain-text pointers to other chapters, such as ``"Safety: your group agreement"``.
-    """
-
-    text: str
-    helps: list[str]
-    watch_out: list[str]
-    links: list[str] = field(default_factory=list)
+    text: str = rules.text(200, "What she might do, as a short sentence; it becomes a button.")
+    helps: list[str] = rules.texts(1, 300, "What this response can help with.")
+    watch_out: list[str] = rules.texts(1, 300, "What to watch out for with it.")
+    links: list[str] = rules.texts(0, 120, "Pointers to other chapters, shown as text, such "
+                                   "as 'Safety: your group agreement'.", required=False)
 
 
 @dataclass(frozen=True)
 class Scenario:
-    """One situation and the responses offered for it.
+    """One situation and the responses offered for it."""
 
-    Attributes
-    ----------
-    title : str
-        A short name for the situation.
-    situation : str
-        What is happening, in a few sentences.
-    responses : list of Response
-        Between 2 and 6 responses.
-    note : str
-        An optional, specific content note shown before the situation.
-    """
-
-    title: str
-    situation: str
-    responses: list[Response]
-    note: str = ""
+    title: str = rules.text(120, "A short name for the situation.")
+    situation: str = rules.text(1000, "What is happening, in a few sentences.")
+    responses: list[Response] = rules.items(
+        Response, "response", "The responses offered, called A, B, C… (2 to 6).",
+        minimum=MINIMUM_RESPONSES, maximum=MAXIMUM_RESPONSES, letters=True)
+    note: str = rules.text(300, "A specific content note shown before the situation; the "
+                           "situation stays hidden until she chooses to see it.", required=False)
 
 
-def load_scenario_deck(path: str) -> tuple[str, str, list[Scenario]]:
-    """Read and check a scenarios file: its title (empty if none), intro and scenarios.
-
-    Raises
-    ------
-    ContentError
-        Naming the file and the first problem found.
-    """
-    check = Checker(path)
-    data = check.mapping(load_yaml(path), "The file")
-    title = check.text(data, "title", "The file", 120, required=False)
-    intro = check.text(data, "intro", "The file", 600)
-    scenarios = []
-    for number, entry in enumerate(check.items(data.get("scenarios"), "'scenarios'"), start=1):
-        where = f"Scenario {number}"
-        check.mapping(entry, where)
-        entries = entry.get("responses")
-        if (not isinstance(entries, list)
-                or not MINIMUM_RESPONSES <= len(entries) <= MAXIMUM_RESPONSES):
-            check.fail(f"{where} needs 'responses' as a list of {MINIMUM_RESPONSES} to "
-                       f"{MAXIMUM_RESPONSES} responses")
-        responses = []
-        for letter, response in zip(LETTERS, entries, strict=False):
-            inside = f"{where}, response {letter}"
-            check.mapping(response, inside)
-            links = check.texts(response, "links", inside, 0, 120) if "links" in response else []
-            responses.append(Response(
-                text=check.text(response, "text", inside, 200),
-                helps=check.texts(response, "helps", inside, 1, 300),
-                watch_out=check.texts(response, "watch_out", inside, 1, 300),
-                links=links,
-            ))
-        scenarios.append(Scenario(
-            title=check.text(entry, "title", where, 120),
-            situation=check.text(entry, "situation", where, 1000),
-            responses=responses,
-            note=check.text(entry, "note", where, 300, required=False),
-        ))
-    return title, intro, scenarios
+@dataclass(frozen=True)
+class ScenarioFile:
+    intro: str = rules.text(600, "A sentence or two shown above the cards.")
+    scenarios: list[Scenario] = rules.items(Scenario, "scenario", "The cards, in order.")
+    title: str = rules.text(120, "The handout's title (default: Scenario cards).",
+                            required=False)
 
 
-def load_scenarios(path: str) -> tuple[str, list[Scenario]]:
-    """Read and check a scenarios file: its intro and scenarios (see the module docstring)."""
-    _title, intro, scenarios = load_scenario_deck(path)
-    return intro, scenarios
+SCENARIOS = rules.Kind(ScenarioFile, "Scenario cards")
 
 
 def response_label(index: int, response: Response) -> str:
@@ -150,21 +93,17 @@ def response_label(index: int, response: Response) -> str:
     return f"{LETTERS[index]}. {response.text}"
 
 
-def _bullets(values: Sequence[str]) -> str:
-    return "<ul>" + "".join(f"<li>{escape(value)}</li>" for value in values) + "</ul>"
-
-
 def trade_offs_html(index: int, response: Response, heading_key: str) -> str:
     """One response's trade-offs as HTML (every value escaped)."""
     parts = [
         f"<h4>{escape(t(heading_key, label=response_label(index, response)))}</h4>",
-        f"<p><strong>{escape(t('scenarios.helps'))}</strong></p>{_bullets(response.helps)}",
+        f"<p><strong>{escape(t('scenarios.helps'))}</strong></p>{bullets(response.helps)}",
         f"<p><strong>{escape(t('scenarios.watch_out'))}</strong></p>"
-        f"{_bullets(response.watch_out)}",
+        f"{bullets(response.watch_out)}",
     ]
     if response.links:
         parts.append(f"<p><strong>{escape(t('scenarios.links'))}</strong></p>"
-                     f"{_bullets(response.links)}")
+                     f"{bullets(response.links)}")
     return '<div class="pack-card pack-trade-offs">' + "".join(parts) + "</div>"
 
 
@@ -178,29 +117,26 @@ def trade_offs_text(index: int, response: Response) -> str:
     return "\n".join(lines)
 
 
-class ScenarioCards(widgets.VBox):
+class ScenarioCards(Exercise):
     """Scenario cards. See the module docstring.
 
     Parameters
     ----------
-    intro : str
-        Shown above the cards.
-    scenarios : sequence of Scenario
-        The cards, in the order shown.
+    content : ScenarioFile
+        The intro shown above the cards, the situations in the order shown, and the handout's
+        title (default "Scenario cards").
     basename : str
         File name (without extension) of the printable handout. Keep it neutral.
-    title : str, optional
-        The handout's title. Defaults to "Scenario cards".
     """
 
-    def __init__(self, intro: str, scenarios: Sequence[Scenario], basename: str,
-                 title: str | None = None, **kwargs):
-        self.intro = intro
-        self.title = title or t("scenarios.handout_title")
-        self.scenarios = list(scenarios)
+    prepare_key = "scenarios.prepare"
+
+    def __init__(self, content: ScenarioFile, basename: str, **kwargs):
+        self.intro = content.intro
+        self.title = content.title or t("scenarios.handout_title")
+        self.scenarios = list(content.scenarios)
         self._chosen: dict[int, int | str] = {}
         self._opened: set[int] = set()
-        self._handlers: list[Callable[[], None]] = []
 
         self.deck = CardDeck([{"index": n} for n in range(len(self.scenarios))],
                              render=self._render_card, label=t("scenarios.word"),
@@ -230,19 +166,19 @@ class ScenarioCards(widgets.VBox):
         self.all_view = widgets.HTML()
         self.all_view.add_class("qa-scenario-all")
         self.showing_all = False
-        self.status = LiveStatus()
+        super().__init__(download=basename, **kwargs)
+        self.add_class("pack-scenario-cards")
+        self._show_current()
 
-        self.download = DownloadPanel(self.handout, basename=basename,
-                                      button_label=t("scenarios.prepare"))
+    def build(self) -> list[widgets.Widget]:
         download_box = widgets.VBox([
             widgets.HTML(f"<h3>{escape(t('scenarios.download_heading'))}</h3>"
                          f"<p>{escape(t('scenarios.download_hint'))}</p>"),
             self.download,
         ])
         download_box.add_class("pack-scenario-download")
-
-        super().__init__([
-            widgets.HTML(f"<p>{escape(intro)}</p>"),
+        return [
+            widgets.HTML(f"<p>{escape(self.intro)}</p>"),
             self.deck,
             self.open_button,
             self.scale_box,
@@ -252,9 +188,7 @@ class ScenarioCards(widgets.VBox):
             self.status,
             self.deck.buttons,
             download_box,
-        ], **kwargs)
-        self.add_class("pack-scenario-cards")
-        self._show_current()
+        ]
 
     # ---- moving between cards ----
 
@@ -346,10 +280,6 @@ class ScenarioCards(widgets.VBox):
         """Situation index -> chosen response index, or ``"pass"``. Unvisited ones are absent."""
         return dict(self._chosen)
 
-    def on_change(self, handler: Callable[[], None]) -> None:
-        """Call ``handler()`` after every choice."""
-        self._handlers.append(handler)
-
     def _on_choice(self, number: int, key: str) -> None:
         self._chosen[number] = PASS if key == PASS else int(key)
         self._draw_trade_offs()
@@ -357,9 +287,7 @@ class ScenarioCards(widgets.VBox):
             self.status.say(t("scenarios.passed_status"))
         else:
             self.status.say(t("scenarios.shown", letter=LETTERS[int(key)]))
-        self.download.reset()
-        for handler in self._handlers:
-            handler()
+        self.changed()
 
     def show_all(self, show: bool = True) -> None:
         """Show (or hide) the trade-offs of every response to the situation on show."""
@@ -447,10 +375,11 @@ class ScenarioCards(widgets.VBox):
         return handout
 
 
+    def reset_answers(self) -> None:
+        self._chosen.clear()
+        self._show_current()
+
+
 def scenario_cards(path: str, basename: str):
     """Scenario cards from a file in ``assets/``; a calm message if the file is broken."""
-    try:
-        title, intro, scenarios = load_scenario_deck(path)
-        return ScenarioCards(intro, scenarios, basename, title=title or None)
-    except ContentError as error:
-        return error_block(error)
+    return from_files(ScenarioCards, SCENARIOS.at(path), basename=basename)
