@@ -1,19 +1,18 @@
-"""Tests for chapters.acknowledgements: the "what will you take from this pack?" reflection."""
+"""Tests for the acknowledgements chapter's "what will you take from this pack?" reflection
+(a kit reflection from assets/acknowledgements/reflection.yaml)."""
 
-import base64
 import re
 from html import unescape
 from pathlib import Path
 
 import pytest
-import yaml
+from conftest import decoded_link, load_error, write_yaml
 from IPython.display import HTML
 
-from peer_support import content
-from peer_support.chapters.acknowledgements import take_away_reflection
 from peer_support.i18n import t
 from peer_support.kit.blocks import load_activity_notes
-from peer_support.kit.reflection import Reflection, load_reflection
+from peer_support.kit import reflection as kit_reflection
+from peer_support.kit.reflection import REFLECTION, Reflection
 from peer_support.text import DEFAULT_LIMIT
 
 REFLECTION_FILE = "acknowledgements/reflection.yaml"
@@ -22,24 +21,8 @@ HOSTILE = '<img src=x onerror="alert(1)"><script>alert(2)</script>'
 WELSH = "Diolch yn fawr ŵ ŷ 😊"
 
 
-@pytest.fixture
-def assets(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "assets"
-    (folder / "acknowledgements").mkdir(parents=True)
-    monkeypatch.setattr(content, "ASSETS_DIR", folder)
-    return folder
-
-
 def write_reflection(assets: Path, data: object) -> str:
-    (assets / REFLECTION_FILE).write_text(yaml.safe_dump(data, allow_unicode=True),
-                                          encoding="utf-8")
-    return REFLECTION_FILE
-
-
-def decoded_link(html: str, kind: str) -> str:
-    href = re.search(rf'href="data:[^"]*;base64,([^"]+)" class="qa-download-{kind}"', html)
-    assert href is not None
-    return base64.b64decode(href.group(1)).decode("utf-8")
+    return write_yaml(assets, REFLECTION_FILE, data)
 
 
 def list_items(html: str) -> list[str]:
@@ -47,7 +30,7 @@ def list_items(html: str) -> list[str]:
 
 
 def real_reflection() -> Reflection:
-    reflection = take_away_reflection(REFLECTION_FILE)
+    reflection = kit_reflection.reflection(REFLECTION_FILE)
     assert isinstance(reflection, Reflection)
     return reflection
 
@@ -56,10 +39,10 @@ def real_reflection() -> Reflection:
 
 
 def test_real_reflection_file_loads_with_four_prompts() -> None:
-    title, intro, prompts = load_reflection(REFLECTION_FILE)
-    assert title == "What I'll take from this pack"
-    assert intro
-    assert [prompt.id for prompt in prompts] == [
+    loaded = REFLECTION.load(REFLECTION_FILE)
+    assert loaded.title == "What I'll take from this pack"
+    assert loaded.intro
+    assert [prompt.id for prompt in loaded.prompts] == [
         "one-thing", "try-next", "still-wondering", "who-helps"]
 
 
@@ -135,21 +118,20 @@ def test_clear_empties_boxes_and_withdraws_link() -> None:
 
 
 def test_missing_file_gives_calm_message_naming_file(assets: Path) -> None:
-    block = take_away_reflection(REFLECTION_FILE)
+    block = kit_reflection.reflection(REFLECTION_FILE)
     assert isinstance(block, HTML) and 'role="alert"' in block.data
     assert REFLECTION_FILE in block.data
 
 
 def test_prompt_without_label_names_file(assets: Path) -> None:
     path = write_reflection(assets, {"title": "T", "prompts": [{"id": "a"}]})
-    with pytest.raises(content.ContentError) as caught:
-        load_reflection(path)
-    assert caught.value.path.endswith(REFLECTION_FILE)
-    assert "'label'" in caught.value.problem
-    block = take_away_reflection(path)
+    error = load_error(lambda: REFLECTION.load(path))
+    assert error.path.endswith(REFLECTION_FILE)
+    assert "'label'" in error.problem
+    block = kit_reflection.reflection(path)
     assert isinstance(block, HTML) and "Prompt 1" in block.data
 
 
 def test_no_prompts_names_file(assets: Path) -> None:
-    block = take_away_reflection(write_reflection(assets, {"title": "T", "prompts": []}))
+    block = kit_reflection.reflection(write_reflection(assets, {"title": "T", "prompts": []}))
     assert isinstance(block, HTML) and "'prompts'" in unescape(block.data)

@@ -1,11 +1,11 @@
 """Tests for chapters.language: the language game and the private "words about me"."""
 
-import base64
 import re
 from pathlib import Path
 
 import pytest
 import yaml
+from conftest import decoded_link, load_error, write_yaml
 from IPython.display import HTML
 
 from peer_support import content
@@ -14,16 +14,17 @@ from peer_support.chapters.language import (
     MINIMUM_TERMS,
     OWN_WORD_LIMIT,
     PLACES,
+    TERMS,
     LanguageGame,
     OurWord,
     Term,
+    TermsFile,
     language_game,
-    language_reflection,
-    load_terms,
 )
 from peer_support.i18n import t
 from peer_support.kit.choice import PASS
-from peer_support.kit.reflection import Prompt, Reflection, load_reflection
+from peer_support.kit import reflection as kit_reflection
+from peer_support.kit.reflection import REFLECTION, Prompt, Reflection, ReflectionFile
 
 TERMS_FILE = "language/terms.yaml"
 REFLECTION_FILE = "language/reflection.yaml"
@@ -55,40 +56,24 @@ def make_terms(count: int = 5) -> list[Term]:
             for n in range(1, count + 1)]
 
 
-@pytest.fixture
-def assets(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "assets"
-    (folder / "language").mkdir(parents=True)
-    monkeypatch.setattr(content, "ASSETS_DIR", folder)
-    return folder
+def make_game(count: int = 5) -> LanguageGame:
+    return LanguageGame(TermsFile(terms=make_terms(count)))
+
+
+def load_terms(path: str) -> list[Term]:
+    return TERMS.load(path).terms
 
 
 def write_terms(assets: Path, entries: list) -> str:
-    text = yaml.safe_dump({"terms": entries}, allow_unicode=True)
-    (assets / TERMS_FILE).write_text(text, encoding="utf-8")
-    return TERMS_FILE
+    return write_yaml(assets, TERMS_FILE, {"terms": entries})
 
 
 def write_reflection(assets: Path, data: object) -> str:
-    (assets / REFLECTION_FILE).write_text(yaml.safe_dump(data, allow_unicode=True),
-                                          encoding="utf-8")
-    return REFLECTION_FILE
+    return write_yaml(assets, REFLECTION_FILE, data)
 
 
 def valid_entries(count: int = MINIMUM_TERMS) -> list[dict]:
     return [term_entry(n) for n in range(1, count + 1)]
-
-
-def load_error(call) -> content.ContentError:
-    with pytest.raises(content.ContentError) as caught:
-        call()
-    return caught.value
-
-
-def decoded_link(html: str, kind: str) -> str:
-    href = re.search(rf'href="data:[^"]*;base64,([^"]+)" class="qa-download-{kind}"', html)
-    assert href is not None
-    return base64.b64decode(href.group(1)).decode("utf-8")
 
 
 def list_items(html: str) -> list[str]:
@@ -119,7 +104,7 @@ def test_load_terms_real_file_every_term_is_complete() -> None:
 
 def test_load_terms_real_file_content_tags_are_known() -> None:
     tags = {tag for term in load_terms(TERMS_FILE) for tag in term.content}
-    assert tags <= CONTENT_TAGS
+    assert tags <= set(CONTENT_TAGS)
 
 
 def test_load_terms_valid_file_keeps_order(assets: Path) -> None:
@@ -228,32 +213,32 @@ def test_language_game_real_file_builds_game() -> None:
 
 
 def test_game_starts_on_first_word_with_reveal_hidden() -> None:
-    game = LanguageGame(make_terms())
+    game = make_game()
     assert game.current.id == "word-1"
     assert game.reveal.layout.display == "none"
     assert game.reveal_text.value == ""
 
 
 def test_game_shows_word_position() -> None:
-    game = LanguageGame(make_terms(5))
+    game = make_game(5)
     expected = f"{t('game.word')} {t('deck.position', position=1, total=5)}"
     assert game.deck.position.message == expected
 
 
 def test_game_place_records_placement() -> None:
-    game = LanguageGame(make_terms())
+    game = make_game()
     game.place("hurtful")
     assert game.placements == {"word-1": "hurtful"}
 
 
 def test_game_place_button_click_records_placement() -> None:
-    game = LanguageGame(make_terms())
+    game = make_game()
     game.scale.buttons["depends"].click()
     assert game.placements == {"word-1": "depends"}
 
 
 def test_game_place_reveals_alternatives_reason_and_source() -> None:
-    game = LanguageGame(make_terms())
+    game = make_game()
     game.place("fine")
     html = game.reveal_text.value
     assert list_items(html) == ["other 1", "kinder 1"]
@@ -263,7 +248,7 @@ def test_game_place_reveals_alternatives_reason_and_source() -> None:
 
 
 def test_game_pass_reveals_too() -> None:
-    game = LanguageGame(make_terms())
+    game = make_game()
     game.place(PASS)
     assert game.placements == {"word-1": PASS}
     assert list_items(game.reveal_text.value) == ["other 1", "kinder 1"]
@@ -272,7 +257,7 @@ def test_game_pass_reveals_too() -> None:
 def test_game_reveal_escapes_file_text() -> None:
     term = Term(id="x", term=SCRIPT, alternatives=[SCRIPT, "<b>bold</b>"], reason=SCRIPT,
                 source=SCRIPT, content=[])
-    game = LanguageGame([term])
+    game = LanguageGame(TermsFile(terms=[term]))
     game.place("unsure")
     assert "<script>" not in game.reveal_text.value
     assert "<b>" not in game.reveal_text.value
@@ -281,28 +266,28 @@ def test_game_reveal_escapes_file_text() -> None:
 
 def test_game_card_escapes_term() -> None:
     term = Term(id="x", term=SCRIPT, alternatives=["a"], reason="r", source="s", content=[])
-    game = LanguageGame([term])
+    game = LanguageGame(TermsFile(terms=[term]))
     assert "<script>" not in game.deck.card_view.value
     assert "&lt;script&gt;" in game.deck.card_view.value
 
 
 def test_game_summary_escapes_terms() -> None:
     term = Term(id="x", term=SCRIPT, alternatives=["a"], reason="r", source="s", content=[])
-    game = LanguageGame([term])
+    game = LanguageGame(TermsFile(terms=[term]))
     game.place("fine")
     assert "<script>" not in game.summary.value
     assert "&lt;script&gt;" in game.summary.value
 
 
 def test_game_reveal_offers_a_toggle_per_alternative() -> None:
-    game = LanguageGame(make_terms())
+    game = make_game()
     game.place("fine")
     assert [b.description for b in game.word_buttons.children] == [
         t("game.add_word", word="other 1"), t("game.add_word", word="kinder 1")]
 
 
 def test_game_summary_counts_passes_with_unplaced() -> None:
-    game = LanguageGame(make_terms(5))
+    game = make_game(5)
     game.place(PASS)
     game.deck.next()
     game.place("fine")
@@ -313,7 +298,7 @@ def test_game_summary_counts_passes_with_unplaced() -> None:
 
 
 def test_game_summary_does_not_list_passed_words() -> None:
-    game = LanguageGame(make_terms(3))
+    game = make_game(3)
     game.place(PASS)
     game.deck.next()
     game.place("hurtful")
@@ -322,14 +307,14 @@ def test_game_summary_does_not_list_passed_words() -> None:
 
 
 def test_game_summary_shows_counts() -> None:
-    game = LanguageGame(make_terms(3))
+    game = make_game(3)
     game.place("unsure")
     assert f"{t('game.unsure')}: 1" in game.summary.value
     assert f"{t('game.not_placed')}: 2" in game.summary.value
 
 
 def test_game_replacing_a_placement_moves_the_word() -> None:
-    game = LanguageGame(make_terms(3))
+    game = make_game(3)
     game.place("fine")
     game.place("hurtful")
     counts = game.summary_counts()
@@ -337,7 +322,7 @@ def test_game_replacing_a_placement_moves_the_word() -> None:
 
 
 def test_game_next_word_starts_unplaced() -> None:
-    game = LanguageGame(make_terms())
+    game = make_game()
     game.place("fine")
     game.deck.next()
     assert game.current.id == "word-2"
@@ -346,7 +331,7 @@ def test_game_next_word_starts_unplaced() -> None:
 
 
 def test_game_going_back_shows_saved_placement() -> None:
-    game = LanguageGame(make_terms())
+    game = make_game()
     game.place("depends")
     game.deck.next()
     game.deck.previous()
@@ -357,7 +342,7 @@ def test_game_going_back_shows_saved_placement() -> None:
 
 
 def test_game_going_back_does_not_replace_placement() -> None:
-    game = LanguageGame(make_terms())
+    game = make_game()
     game.place("fine")
     game.deck.next()
     game.place("hurtful")
@@ -367,13 +352,13 @@ def test_game_going_back_does_not_replace_placement() -> None:
 
 
 def test_game_next_button_moves_to_next_word() -> None:
-    game = LanguageGame(make_terms())
+    game = make_game()
     game.deck.next_button.click()
     assert game.current.id == "word-2"
 
 
 def test_game_next_at_last_word_says_so() -> None:
-    game = LanguageGame(make_terms(2))
+    game = make_game(2)
     game.deck.next()
     game.deck.next()
     assert game.current.id == "word-2"
@@ -399,14 +384,14 @@ def test_game_can_be_played_to_the_end_with_real_terms() -> None:
 
 
 def test_game_toggle_word_adds_with_term() -> None:
-    game = LanguageGame(make_terms())
+    game = make_game()
     game.toggle_word("other 1", game.current)
     assert game.our_words == [OurWord("other 1", "word 1")]
     assert game.words_status.message == t("game.added", word="other 1")
 
 
 def test_game_toggle_word_again_removes() -> None:
-    game = LanguageGame(make_terms())
+    game = make_game()
     game.toggle_word("other 1", game.current)
     game.toggle_word("other 1", game.current)
     assert game.our_words == []
@@ -414,7 +399,7 @@ def test_game_toggle_word_again_removes() -> None:
 
 
 def test_game_reveal_toggle_button_click_adds_word() -> None:
-    game = LanguageGame(make_terms())
+    game = make_game()
     game.place("hurtful")
     game.word_buttons.children[1].click()
     assert game.our_words == [OurWord("kinder 1", "word 1")]
@@ -423,7 +408,7 @@ def test_game_reveal_toggle_button_click_adds_word() -> None:
 
 
 def test_game_reveal_toggle_button_click_twice_removes_word() -> None:
-    game = LanguageGame(make_terms())
+    game = make_game()
     game.place("hurtful")
     game.word_buttons.children[0].click()
     game.word_buttons.children[0].click()
@@ -431,15 +416,15 @@ def test_game_reveal_toggle_button_click_twice_removes_word() -> None:
 
 
 def test_game_remove_button_removes_word() -> None:
-    game = LanguageGame(make_terms())
+    game = make_game()
     game.add_own_word("peers")
     game.add_own_word("members")
-    game.remove_buttons.children[0].click()
+    game.word_list.button(0, "remove").click()
     assert game.our_words == [OurWord("members")]
 
 
 def test_game_our_words_view_lists_words() -> None:
-    game = LanguageGame(make_terms())
+    game = make_game()
     game.toggle_word("other 1", game.current)
     game.add_own_word("peers")
     assert list_items(game.our_words_view.value) == [
@@ -447,12 +432,12 @@ def test_game_our_words_view_lists_words() -> None:
 
 
 def test_game_our_words_view_says_when_empty() -> None:
-    game = LanguageGame(make_terms())
+    game = make_game()
     assert t("game.our_words_empty") in game.our_words_view.value
 
 
 def test_add_own_word_adds_and_empties_box() -> None:
-    game = LanguageGame(make_terms())
+    game = make_game()
     game.own_word.value = "  peers  "
     game.add_own_button.click()
     assert game.our_words == [OurWord("peers")]
@@ -461,14 +446,14 @@ def test_add_own_word_adds_and_empties_box() -> None:
 
 @pytest.mark.parametrize("typed", ["", "   ", "\t"])
 def test_add_own_word_empty_is_rejected(typed: str) -> None:
-    game = LanguageGame(make_terms())
+    game = make_game()
     assert game.add_own_word(typed) is False
     assert game.our_words == []
     assert game.words_status.message == t("game.own_empty")
 
 
 def test_add_own_word_ten_thousand_characters_is_rejected() -> None:
-    game = LanguageGame(make_terms())
+    game = make_game()
     typed = "w" * 10_000
     game.own_word.value = typed
     game.add_own_button.click()
@@ -477,7 +462,7 @@ def test_add_own_word_ten_thousand_characters_is_rejected() -> None:
 
 
 def test_add_own_word_too_long_text_stays_in_box() -> None:
-    game = LanguageGame(make_terms())
+    game = make_game()
     typed = "w" * 10_000
     game.own_word.value = typed
     game.add_own_button.click()
@@ -485,12 +470,12 @@ def test_add_own_word_too_long_text_stays_in_box() -> None:
 
 
 def test_add_own_word_at_limit_is_accepted() -> None:
-    game = LanguageGame(make_terms())
+    game = make_game()
     assert game.add_own_word("w" * OWN_WORD_LIMIT) is True
 
 
 def test_add_own_word_duplicate_is_rejected_case_insensitively() -> None:
-    game = LanguageGame(make_terms())
+    game = make_game()
     game.add_own_word("Peers")
     game.own_word.value = "PEERS"
     game.add_own_button.click()
@@ -500,27 +485,27 @@ def test_add_own_word_duplicate_is_rejected_case_insensitively() -> None:
 
 
 def test_add_own_word_duplicate_of_game_word_is_rejected() -> None:
-    game = LanguageGame(make_terms())
+    game = make_game()
     game.toggle_word("other 1", game.current)
     assert game.add_own_word("Other 1") is False
     assert len(game.our_words) == 1
 
 
 def test_add_own_word_script_is_stored_as_text() -> None:
-    game = LanguageGame(make_terms())
+    game = make_game()
     assert game.add_own_word(SCRIPT) is True
     assert game.our_words == [OurWord(SCRIPT)]
 
 
 def test_add_own_word_script_is_escaped_in_view() -> None:
-    game = LanguageGame(make_terms())
+    game = make_game()
     game.add_own_word(SCRIPT)
     assert "<script>" not in game.our_words_view.value
     assert "&lt;script&gt;" in game.our_words_view.value
 
 
 def test_add_own_word_script_is_escaped_in_handout() -> None:
-    game = LanguageGame(make_terms())
+    game = make_game()
     game.add_own_word(SCRIPT)
     game.download.prepare()
     html = decoded_link(game.download.links.value, "html")
@@ -532,33 +517,33 @@ def test_add_own_word_script_is_escaped_in_handout() -> None:
 
 
 def test_add_own_word_keeps_welsh_letters_composed() -> None:
-    game = LanguageGame(make_terms())
+    game = make_game()
     assert game.add_own_word("cw\u0302tsh") is True
     assert game.our_words == [OurWord("c\u0175tsh")]
 
 
 def test_add_own_word_welsh_duplicate_in_other_form_is_rejected() -> None:
-    game = LanguageGame(make_terms())
+    game = make_game()
     game.add_own_word("c\u0175tsh")
     assert game.add_own_word("CW\u0302TSH") is False
 
 
 def test_add_own_word_keeps_emoji() -> None:
-    game = LanguageGame(make_terms())
+    game = make_game()
     game.add_own_word(EMOJI_WORD)
     game.download.prepare()
     assert EMOJI_WORD in decoded_link(game.download.links.value, "markdown")
 
 
 def test_add_own_word_welsh_reaches_download_intact() -> None:
-    game = LanguageGame(make_terms())
+    game = make_game()
     game.add_own_word("d\u0175r a th\u0177")
     game.download.prepare()
     assert list_items(decoded_link(game.download.links.value, "html")) == ["d\u0175r a th\u0177"]
 
 
 def test_game_changing_words_withdraws_old_download() -> None:
-    game = LanguageGame(make_terms())
+    game = make_game()
     game.add_own_word("peers")
     game.download.prepare()
     game.add_own_word("members")
@@ -566,7 +551,7 @@ def test_game_changing_words_withdraws_old_download() -> None:
 
 
 def test_game_handout_has_exactly_the_chosen_words() -> None:
-    game = LanguageGame(make_terms())
+    game = make_game()
     game.toggle_word("kinder 1", game.current)
     game.deck.next()
     game.toggle_word("other 2", game.current)
@@ -580,7 +565,7 @@ def test_game_handout_has_exactly_the_chosen_words() -> None:
 
 
 def test_game_handout_download_has_exactly_the_chosen_words() -> None:
-    game = LanguageGame(make_terms())
+    game = make_game()
     game.toggle_word("other 1", game.current)
     game.add_own_word("peers")
     game.download.prepare_button.click()
@@ -589,7 +574,7 @@ def test_game_handout_download_has_exactly_the_chosen_words() -> None:
 
 
 def test_game_handout_leaves_out_removed_words() -> None:
-    game = LanguageGame(make_terms())
+    game = make_game()
     game.add_own_word("peers")
     game.add_own_word("members")
     game.remove_word("PEERS")
@@ -597,11 +582,11 @@ def test_game_handout_leaves_out_removed_words() -> None:
 
 
 def test_game_handout_is_large_print() -> None:
-    assert LanguageGame(make_terms()).handout().large_print is True
+    assert make_game().handout().large_print is True
 
 
 def test_game_download_with_no_words_offers_nothing() -> None:
-    game = LanguageGame(make_terms())
+    game = make_game()
     game.place("fine")
     assert game.download.prepare() is None
     assert game.download.status.message == t("handout.nothing")
@@ -613,17 +598,17 @@ def test_game_download_with_no_words_offers_nothing() -> None:
 def make_reflection() -> Reflection:
     prompts = [Prompt("one", "First prompt", ""), Prompt("two", "Second prompt", "A hint"),
                Prompt("three", "Third prompt", "")]
-    return Reflection("Words about me", "Just for you.", prompts)
+    return Reflection(ReflectionFile(title="Words about me", prompts=prompts, intro="Just for you."))
 
 
 def test_load_reflection_real_file() -> None:
-    title, intro, prompts = load_reflection(REFLECTION_FILE)
-    assert title == REAL_REFLECTION["title"]
-    assert [p.label for p in prompts] == [p["label"] for p in REAL_REFLECTION["prompts"]]
+    loaded = REFLECTION.load(REFLECTION_FILE)
+    assert loaded.title == REAL_REFLECTION["title"]
+    assert [p.label for p in loaded.prompts] == [p["label"] for p in REAL_REFLECTION["prompts"]]
 
 
 def test_language_reflection_real_file_has_a_box_per_prompt() -> None:
-    reflection = language_reflection(REFLECTION_FILE)
+    reflection = kit_reflection.reflection(REFLECTION_FILE)
     assert isinstance(reflection, Reflection)
     assert [box.label for box in reflection.boxes] == [
         p["label"] for p in REAL_REFLECTION["prompts"]]
@@ -732,25 +717,26 @@ def test_reflection_boxes_have_prompt_classes() -> None:
 
 def test_language_reflection_broken_file_returns_error_block(assets: Path) -> None:
     (assets / REFLECTION_FILE).write_text("title: [\n", encoding="utf-8")
-    block = language_reflection(REFLECTION_FILE)
+    block = kit_reflection.reflection(REFLECTION_FILE)
     assert is_error_block(block)
     assert "reflection.yaml" in block.data
 
 
 def test_language_reflection_missing_prompts_returns_error_block(assets: Path) -> None:
     path = write_reflection(assets, {"title": "Words", "prompts": []})
-    block = language_reflection(path)
+    block = kit_reflection.reflection(path)
     assert is_error_block(block)
     assert "prompts" in block.data
 
 
 def test_language_reflection_repeated_prompt_id_returns_error_block(assets: Path) -> None:
     prompts = [{"id": "same", "label": "One"}, {"id": "same", "label": "Two"}]
-    block = language_reflection(write_reflection(assets, {"title": "Words", "prompts": prompts}))
+    block = kit_reflection.reflection(write_reflection(assets, {"title": "Words", "prompts": prompts}))
     assert is_error_block(block)
     assert "same" in block.data
 
 
 def test_load_reflection_optional_intro_and_hint(assets: Path) -> None:
     path = write_reflection(assets, {"title": "Words", "prompts": [{"id": "a", "label": "A"}]})
-    assert load_reflection(path) == ("Words", "", [Prompt("a", "A", "")])
+    assert REFLECTION.load(path) == ReflectionFile(title="Words", prompts=[Prompt("a", "A", "")],
+                                                   intro="")

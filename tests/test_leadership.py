@@ -1,40 +1,35 @@
 """Tests for chapters.leadership: the qualities sort and its card, the questions, strength
 spotting, the shared roles rota and the reflection."""
 
-import base64
-import re
 from pathlib import Path
 
 import ipywidgets as widgets
 import pytest
 import yaml
+from conftest import decoded_link, load_error, write_yaml
 from IPython.display import HTML
 
 from peer_support import content
+from peer_support.chapters import leadership
 from peer_support.chapters.leadership import (
     KINDS,
     MINIMUM_QUALITIES,
     ROTA_NAME_LIMIT,
     STEP_LIMIT,
     LeadershipSort,
+    QualitiesFile,
     Quality,
     SharedRoles,
     StrengthSpotting,
     leadership_questions,
-    leadership_reflection,
     leadership_sort,
-    load_presets,
-    load_qualities,
-    load_questions,
-    load_roles,
-    load_spotting_guide,
     shared_roles,
     strength_spotting,
 )
 from peer_support.i18n import t
 from peer_support.kit.deck import CardDeck
 from peer_support.kit.handout import Handout
-from peer_support.kit.reflection import Reflection
+from peer_support.kit.reflection import Reflection, reflection
 
 REAL_ASSETS = content.ASSETS_DIR
 QUALITIES = "leadership/qualities.yaml"
@@ -52,23 +47,22 @@ def real(name: str):
     return yaml.safe_load((REAL_ASSETS / name).read_text(encoding="utf-8"))
 
 
-@pytest.fixture
-def assets(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "assets"
-    (folder / "leadership").mkdir(parents=True)
-    monkeypatch.setattr(content, "ASSETS_DIR", folder)
-    return folder
+# The content files, read the way the chapter reads them.
+def load_qualities(path: str) -> list[Quality]:
+    return leadership.QUALITIES.load(path).qualities
 
 
-def write(assets: Path, name: str, data: object) -> str:
-    (assets / name).write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    return name
+def load_presets(path: str) -> list:
+    return leadership.PRESETS.load(path).presets
 
 
-def load_error(call) -> content.ContentError:
-    with pytest.raises(content.ContentError) as caught:
-        call()
-    return caught.value
+def load_questions(path: str) -> tuple:
+    loaded = leadership.QUESTIONS.load(path)
+    return loaded.intro, loaded.questions
+
+
+def load_spotting_guide(path: str):
+    return leadership.SPOTTING.load(path)
 
 
 def is_error_block(block: object, name: str) -> bool:
@@ -76,7 +70,7 @@ def is_error_block(block: object, name: str) -> bool:
 
 
 def make_sort() -> LeadershipSort:
-    return LeadershipSort(load_qualities(QUALITIES), load_presets(PRESETS))
+    return LeadershipSort(leadership.QUALITIES.load(QUALITIES), leadership.PRESETS.load(PRESETS))
 
 
 def texts() -> list[str]:
@@ -85,12 +79,6 @@ def texts() -> list[str]:
 
 def sections(handout: Handout) -> list[tuple[str, list[str]]]:
     return [(s.heading, s.items) for s in handout.filled_sections]
-
-
-def decoded(html: str, kind: str) -> str:
-    href = re.search(rf'href="data:[^"]*;base64,([^"]+)" class="qa-download-{kind}"', html)
-    assert href is not None
-    return base64.b64decode(href.group(1)).decode("utf-8")
 
 
 def all_widgets(widget) -> list:
@@ -135,34 +123,34 @@ def test_missing_qualities_file_names_the_file(assets: Path) -> None:
 
 
 def test_too_few_qualities_is_refused(assets: Path) -> None:
-    write(assets, QUALITIES, {"qualities": quality_entries(MINIMUM_QUALITIES - 1)})
+    write_yaml(assets, QUALITIES, {"qualities": quality_entries(MINIMUM_QUALITIES - 1)})
     assert "at least 24" in load_error(lambda: load_qualities(QUALITIES)).problem
 
 
 def test_unknown_kind_is_refused(assets: Path) -> None:
     entries = quality_entries()
     entries[3]["kind"] = "loud"
-    error = load_error(lambda: load_qualities(write(assets, QUALITIES, {"qualities": entries})))
+    error = load_error(lambda: load_qualities(write_yaml(assets, QUALITIES, {"qualities": entries})))
     assert "Quality 4" in error.problem and "kind" in error.problem
 
 
 def test_repeated_quality_text_is_refused(assets: Path) -> None:
     entries = quality_entries()
     entries[5]["text"] = "QUALITY 1"
-    error = load_error(lambda: load_qualities(write(assets, QUALITIES, {"qualities": entries})))
+    error = load_error(lambda: load_qualities(write_yaml(assets, QUALITIES, {"qualities": entries})))
     assert "Quality 6 repeats" in error.problem
 
 
 def test_too_long_quality_is_refused(assets: Path) -> None:
     entries = quality_entries()
     entries[0]["text"] = "x" * 81
-    error = load_error(lambda: load_qualities(write(assets, QUALITIES, {"qualities": entries})))
+    error = load_error(lambda: load_qualities(write_yaml(assets, QUALITIES, {"qualities": entries})))
     assert "longer than 80" in error.problem
 
 
 def test_broken_qualities_file_gives_error_block(assets: Path) -> None:
     (assets / QUALITIES).write_text("qualities: [unclosed", encoding="utf-8")
-    write(assets, PRESETS, real(PRESETS))
+    write_yaml(assets, PRESETS, real(PRESETS))
     assert is_error_block(leadership_sort(QUALITIES, PRESETS), "leadership/qualities.yaml")
 
 
@@ -188,21 +176,21 @@ def preset_data() -> dict:
 def test_preset_with_one_column_is_refused(assets: Path) -> None:
     data = preset_data()
     data["presets"][0]["columns"] = data["presets"][0]["columns"][:1]
-    error = load_error(lambda: load_presets(write(assets, PRESETS, data)))
+    error = load_error(lambda: load_presets(write_yaml(assets, PRESETS, data)))
     assert "Preset 1" in error.problem and "2 to 5" in error.problem
 
 
 def test_preset_on_card_must_be_true_or_false(assets: Path) -> None:
     data = preset_data()
     data["presets"][1]["columns"][0]["on_card"] = "yes"
-    error = load_error(lambda: load_presets(write(assets, PRESETS, data)))
+    error = load_error(lambda: load_presets(write_yaml(assets, PRESETS, data)))
     assert "Preset 2, column 1" in error.problem and "on_card" in error.problem
 
 
 def test_preset_on_card_column_needs_card_heading(assets: Path) -> None:
     data = preset_data()
     del data["presets"][0]["columns"][0]["card_heading"]
-    error = load_error(lambda: load_presets(write(assets, PRESETS, data)))
+    error = load_error(lambda: load_presets(write_yaml(assets, PRESETS, data)))
     assert "card_heading" in error.problem
 
 
@@ -210,20 +198,20 @@ def test_preset_needs_a_column_on_the_card(assets: Path) -> None:
     data = preset_data()
     for column in data["presets"][0]["columns"]:
         column["on_card"] = False
-    error = load_error(lambda: load_presets(write(assets, PRESETS, data)))
+    error = load_error(lambda: load_presets(write_yaml(assets, PRESETS, data)))
     assert "on_card: true" in error.problem
 
 
 def test_preset_column_ids_must_be_unique(assets: Path) -> None:
     data = preset_data()
     data["presets"][0]["columns"][1]["id"] = "already"
-    error = load_error(lambda: load_presets(write(assets, PRESETS, data)))
+    error = load_error(lambda: load_presets(write_yaml(assets, PRESETS, data)))
     assert "repeats the id 'already'" in error.problem
 
 
 def test_broken_presets_file_gives_error_block(assets: Path) -> None:
-    write(assets, QUALITIES, real(QUALITIES))
-    write(assets, PRESETS, {"presets": "none"})
+    write_yaml(assets, QUALITIES, real(QUALITIES))
+    write_yaml(assets, PRESETS, {"presets": "none"})
     assert is_error_block(leadership_sort(QUALITIES, PRESETS), "leadership/sort-presets.yaml")
 
 
@@ -341,10 +329,10 @@ def test_card_hostile_step_stays_text() -> None:
     sort.move("Sharing the credit", "grow")
     sort.step_box.write(SCRIPT + IMG)
     sort.download.prepare()
-    page = decoded(sort.download.links.value, "html")
+    page = decoded_link(sort.download.links.value, "html")
     assert "<script>alert" not in page and "<img src=x" not in page
     assert "&lt;script&gt;" in page
-    markdown = decoded(sort.download.links.value, "markdown")
+    markdown = decoded_link(sort.download.links.value, "markdown")
     assert "\\<script\\>" in markdown
 
 
@@ -353,7 +341,7 @@ def test_card_keeps_welsh_and_emoji() -> None:
     sort.move("Sharing the credit", "grow")
     sort.step_box.write(WELSH)
     sort.download.prepare()
-    assert WELSH in decoded(sort.download.links.value, "html")
+    assert WELSH in decoded_link(sort.download.links.value, "html")
 
 
 def test_card_link_withdrawn_after_a_move() -> None:
@@ -480,13 +468,13 @@ def test_questions_deck_shows_one_at_a_time_with_shuffle() -> None:
 
 
 def test_broken_questions_file_gives_error_block(assets: Path) -> None:
-    write(assets, QUESTIONS, {"intro": "Hi", "questions": [{"id": "a", "text": "One?"}]})
+    write_yaml(assets, QUESTIONS, {"intro": "Hi", "questions": [{"id": "a", "text": "One?"}]})
     assert is_error_block(leadership_questions(QUESTIONS), "leadership/questions.yaml")
 
 
 def test_question_text_is_escaped(assets: Path) -> None:
     questions = [{"id": f"q{n}", "text": f"{SCRIPT} {n}"} for n in range(6)]
-    write(assets, QUESTIONS, {"intro": IMG, "questions": questions})
+    write_yaml(assets, QUESTIONS, {"intro": IMG, "questions": questions})
     block = leadership_questions(QUESTIONS)
     assert "<script>" not in deck_of(block).card_view.value
     assert "<img" not in block.children[0].value
@@ -496,7 +484,7 @@ def test_question_text_is_escaped(assets: Path) -> None:
 
 
 def make_spotting() -> StrengthSpotting:
-    return StrengthSpotting(load_spotting_guide(GUIDE), load_qualities(QUALITIES))
+    return StrengthSpotting(load_spotting_guide(GUIDE), leadership.QUALITIES.load(QUALITIES))
 
 
 def test_spotting_has_no_name_field() -> None:
@@ -557,7 +545,7 @@ def test_spotting_clear() -> None:
 
 def test_spotting_escapes_quality_text() -> None:
     qualities = [Quality(id="a", text=SCRIPT, kind="quiet")]
-    spotting = StrengthSpotting(load_spotting_guide(GUIDE), qualities)
+    spotting = StrengthSpotting(load_spotting_guide(GUIDE), QualitiesFile(qualities=qualities))
     spotting.show(SCRIPT)
     assert "<script>" not in spotting.screen.value
     spotting.add(SCRIPT)
@@ -565,8 +553,8 @@ def test_spotting_escapes_quality_text() -> None:
 
 
 def test_broken_spotting_guide_gives_error_block(assets: Path) -> None:
-    write(assets, GUIDE, {"intro": "x", "steps": ["only one"], "starters": ["a"]})
-    write(assets, QUALITIES, real(QUALITIES))
+    write_yaml(assets, GUIDE, {"intro": "x", "steps": ["only one"], "starters": ["a"]})
+    write_yaml(assets, QUALITIES, real(QUALITIES))
     assert is_error_block(strength_spotting(GUIDE, QUALITIES), "strength-spotting.yaml")
 
 
@@ -574,11 +562,12 @@ def test_broken_spotting_guide_gives_error_block(assets: Path) -> None:
 
 
 def make_rota() -> SharedRoles:
-    return SharedRoles(*load_roles(ROLES))
+    return SharedRoles(leadership.ROLES.load(ROLES))
 
 
 def test_rota_real_roles() -> None:
-    _, sessions, roles = load_roles(ROLES)
+    loaded = leadership.ROLES.load(ROLES)
+    sessions, roles = loaded.sessions, loaded.roles
     assert [r.id for r in roles] == ["opener", "timekeeper", "welcomer", "closer"]
     assert sessions >= 1
 
@@ -627,7 +616,7 @@ def test_rota_hostile_names_stay_text() -> None:
     rota = make_rota()
     rota.fill(1, "opener", IMG[:ROTA_NAME_LIMIT])
     rota.download.prepare()
-    page = decoded(rota.download.links.value, "html")
+    page = decoded_link(rota.download.links.value, "html")
     assert "<img" not in page and "&lt;img" in page
 
 
@@ -645,7 +634,7 @@ def test_rota_clear_empties_every_box() -> None:
 def test_rota_bad_sessions_gives_error_block(assets: Path) -> None:
     data = real(ROLES)
     data["sessions"] = 0
-    write(assets, ROLES, data)
+    write_yaml(assets, ROLES, data)
     block = shared_roles(ROLES)
     assert is_error_block(block, "leadership/roles.yaml") and "sessions" in block.data
 
@@ -654,12 +643,12 @@ def test_rota_bad_sessions_gives_error_block(assets: Path) -> None:
 
 
 def test_reflection_real_file() -> None:
-    assert isinstance(leadership_reflection(REFLECTION), Reflection)
+    assert isinstance(reflection(REFLECTION), Reflection)
 
 
 def test_reflection_broken_gives_error_block(assets: Path) -> None:
-    write(assets, REFLECTION, {"title": "x", "prompts": []})
-    assert is_error_block(leadership_reflection(REFLECTION), "leadership/reflection.yaml")
+    write_yaml(assets, REFLECTION, {"title": "x", "prompts": []})
+    assert is_error_block(reflection(REFLECTION), "leadership/reflection.yaml")
 
 
 # ---- facilitator notes ----

@@ -8,24 +8,26 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import load_error, write_yaml
 from IPython.display import HTML
 
 from peer_support import content
 from peer_support.chapters.online import (
+    CHOOSER,
     MAX_SCORE,
     ChooserContent,
     Effect,
+    Format,
     FormatChooser,
     Option,
     Question,
     band,
     format_chooser,
-    load_chooser,
     suggest,
 )
 from peer_support.i18n import t
 from peer_support.kit.blocks import load_activity_notes
-from peer_support.kit.checklist import TICKED, UNTICKED, Checklist, checklist, load_checklist
+from peer_support.kit.checklist import CHECKLIST, TICKED, UNTICKED, Checklist, checklist
 from peer_support.kit.choice import PASS
 
 CHOOSER_FILE = "online/format-chooser.yaml"
@@ -36,28 +38,12 @@ SCRIPT = "<script>alert(1)</script>"
 WELSH = "Nodiadau ŵ ŷ 😊"
 
 
-@pytest.fixture
-def assets(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "assets"
-    (folder / "online").mkdir(parents=True)
-    monkeypatch.setattr(content, "ASSETS_DIR", folder)
-    return folder
-
-
 def write(assets: Path, data: object) -> str:
-    (assets / CHOOSER_FILE).write_text(yaml.safe_dump(data, allow_unicode=True),
-                                       encoding="utf-8")
-    return CHOOSER_FILE
-
-
-def load_error(call) -> content.ContentError:
-    with pytest.raises(content.ContentError) as caught:
-        call()
-    return caught.value
+    return write_yaml(assets, CHOOSER_FILE, data)
 
 
 def real() -> ChooserContent:
-    return load_chooser(CHOOSER_FILE)
+    return CHOOSER.load(CHOOSER_FILE)
 
 
 def bands(chooser: FormatChooser) -> dict[str, str]:
@@ -83,7 +69,7 @@ def test_chooser_real_file_every_option_gives_a_reason() -> None:
 def test_chooser_effect_naming_unknown_format_names_file(assets: Path) -> None:
     data = copy.deepcopy(REAL_CHOOSER)
     data["questions"][1]["options"][0]["effects"][0]["format"] = "carrier-pigeon"
-    error = load_error(lambda: load_chooser(write(assets, data)))
+    error = load_error(lambda: CHOOSER.load(write(assets, data)))
     assert error.path.endswith(CHOOSER_FILE)
     assert "Question 2, option 1, effect 1" in error.problem
 
@@ -92,21 +78,21 @@ def test_chooser_effect_naming_unknown_format_names_file(assets: Path) -> None:
 def test_chooser_bad_score_names_file(assets: Path, score) -> None:
     data = copy.deepcopy(REAL_CHOOSER)
     data["questions"][0]["options"][0]["effects"][0]["score"] = score
-    error = load_error(lambda: load_chooser(write(assets, data)))
+    error = load_error(lambda: CHOOSER.load(write(assets, data)))
     assert "'score'" in error.problem
 
 
 def test_chooser_option_may_not_be_called_pass(assets: Path) -> None:
     data = copy.deepcopy(REAL_CHOOSER)
     data["questions"][0]["options"][0]["id"] = "pass"
-    error = load_error(lambda: load_chooser(write(assets, data)))
+    error = load_error(lambda: CHOOSER.load(write(assets, data)))
     assert "'pass'" in error.problem
 
 
 def test_chooser_missing_reason_names_file(assets: Path) -> None:
     data = copy.deepcopy(REAL_CHOOSER)
     del data["questions"][3]["options"][2]["effects"][0]["reason"]
-    error = load_error(lambda: load_chooser(write(assets, data)))
+    error = load_error(lambda: CHOOSER.load(write(assets, data)))
     assert "'reason'" in error.problem
 
 
@@ -128,7 +114,6 @@ def test_band_thresholds(score: int, expected: str) -> None:
 
 
 def tiny() -> ChooserContent:
-    from peer_support.chapters.online import Format
     formats = [Format("a", "A", "a"), Format("b", "B", "b")]
     q1 = Question("q1", "Q1?", [
         Option("yes", "Yes", [Effect("a", 2, "a likes yes"), Effect("b", -1, "b dislikes yes")]),
@@ -268,7 +253,8 @@ def test_chooser_changing_an_answer_withdraws_download() -> None:
 
 
 def test_safety_checklist_loads_with_the_topics_the_chapter_promises() -> None:
-    title, intro, sections = load_checklist(CHECKLIST_FILE)
+    loaded = CHECKLIST.load(CHECKLIST_FILE)
+    title, intro, sections = loaded.title, loaded.intro, loaded.sections
     assert title == "Online session safety checklist" and intro
     text = " ".join(item.text + " " + item.detail for s in sections for item in s.items).lower()
     for topic in ("waiting room", "link", "records", "screenshots", "camera", "safe word",

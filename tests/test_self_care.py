@@ -1,7 +1,6 @@
 """Tests for chapters.self_care: the self-care wheel and plan, the feelings check-in, the
 needs inventory and the facilitator self-care check."""
 
-import base64
 import copy
 import re
 from html import unescape
@@ -9,31 +8,27 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import decoded_link, load_error, write_yaml
 from IPython.display import HTML
 
 from peer_support import content
+from peer_support.chapters import self_care
 from peer_support.chapters.self_care import (
-    CHECK_NOTE_LIMIT,
     CORE_FEELINGS,
     OWN_IDEA_LIMIT,
     PLAN_NOTE_LIMIT,
     WEEK_LIMIT,
-    FacilitatorCheck,
     FeelingsCheckIn,
-    NeedsInventory,
-    PlanHandout,
     SelfCarePlan,
     facilitator_check,
     feelings_check_in,
-    load_facilitator_check,
-    load_feelings,
-    load_needs,
-    load_wheel,
     needs_inventory,
     self_care_wheel,
 )
 from peer_support.i18n import t
 from peer_support.kit.choice import PASS
+from peer_support.kit.handout import DownloadPanel, Handout
+from peer_support.kit.self_check import PROMPT_LIMIT, SelfCheck
 
 WHEEL = "self_care/wheel.yaml"
 FEELINGS = "self_care/feelings.yaml"
@@ -50,23 +45,20 @@ def real(relative: str) -> dict:
     return yaml.safe_load((REAL / relative).read_text(encoding="utf-8"))
 
 
-@pytest.fixture
-def assets(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "assets"
-    (folder / "self_care").mkdir(parents=True)
-    monkeypatch.setattr(content, "ASSETS_DIR", folder)
-    return folder
+def load_wheel(path: str) -> self_care.WheelFile:
+    return self_care.WHEEL.load(path)
 
 
-def write(assets: Path, relative: str, data: object) -> str:
-    (assets / relative).write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    return relative
+def load_feelings(path: str) -> self_care.FeelingsFile:
+    return self_care.FEELINGS.load(path)
 
 
-def load_error(call) -> content.ContentError:
-    with pytest.raises(content.ContentError) as caught:
-        call()
-    return caught.value
+def load_needs(path: str) -> self_care.NeedsFile:
+    return self_care.NEEDS.load(path)
+
+
+def load_facilitator_check(path: str) -> self_care.FacilitatorCheckFile:
+    return self_care.FACILITATOR_CHECK.load(path)
 
 
 def is_error_block(block: object) -> bool:
@@ -81,10 +73,10 @@ def sections(handout) -> dict[str, list[str]]:
     return {section.heading: section.items for section in handout.filled_sections}
 
 
-def decoded_link(html: str, kind: str) -> str:
-    href = re.search(rf'href="data:[^"]*;base64,([^"]+)" class="qa-download-{kind}"', html)
-    assert href is not None
-    return base64.b64decode(href.group(1)).decode("utf-8")
+def page_blocks(html: str) -> dict[str, list[str]]:
+    """A self-check summary on the page: each ``<h4>`` heading with the list under it."""
+    return {unescape(heading): items(listed)
+            for heading, listed in re.findall(r"<h4>(.*?)</h4><ul>(.*?)</ul>", html, re.S)}
 
 
 @pytest.fixture
@@ -129,13 +121,13 @@ def test_feelings_file_explains_mad_means_angry() -> None:
 
 
 def test_needs_file_has_the_seven_confirmed_categories() -> None:
-    names = [need.name for need in load_needs(NEEDS).needs]
+    names = [need.name for need in load_needs(NEEDS).items]
     assert names == ["Connection", "Physical well-being", "Honesty", "Play", "Peace",
                      "Autonomy", "Meaning"]
 
 
 def test_facilitator_check_file_covers_the_four_areas_asked_for() -> None:
-    areas = {area.id for area in load_facilitator_check(CHECK).areas}
+    areas = {area.id for area in load_facilitator_check(CHECK).items}
     assert {"boundaries", "supervision", "debriefs", "availability"} <= areas
 
 
@@ -167,7 +159,7 @@ def test_wheel_part_without_a_free_idea_is_refused(assets: Path) -> None:
     data = real(WHEEL)
     for idea in data["domains"][2]["suggestions"]:
         idea["free"] = False
-    error = load_error(lambda: load_wheel(write(assets, WHEEL, data)))
+    error = load_error(lambda: load_wheel(write_yaml(assets, WHEEL, data)))
     assert error.problem == "Part 3 needs at least one suggestion marked 'free: true'"
 
 
@@ -175,47 +167,47 @@ def test_wheel_part_without_a_low_energy_idea_is_refused(assets: Path) -> None:
     data = real(WHEEL)
     for idea in data["domains"][0]["suggestions"]:
         idea.pop("low_energy", None)
-    error = load_error(lambda: load_wheel(write(assets, WHEEL, data)))
+    error = load_error(lambda: load_wheel(write_yaml(assets, WHEEL, data)))
     assert "low_energy" in error.problem and "Part 1" in error.problem
 
 
 def test_wheel_with_five_parts_is_refused(assets: Path) -> None:
     data = real(WHEEL)
     data["domains"] = data["domains"][:5]
-    error = load_error(lambda: load_wheel(write(assets, WHEEL, data)))
+    error = load_error(lambda: load_wheel(write_yaml(assets, WHEEL, data)))
     assert "domains" in error.problem
 
 
 def test_wheel_flag_that_is_not_true_or_false_is_refused(assets: Path) -> None:
     data = real(WHEEL)
     data["domains"][1]["suggestions"][0]["free"] = "yes"
-    error = load_error(lambda: load_wheel(write(assets, WHEEL, data)))
+    error = load_error(lambda: load_wheel(write_yaml(assets, WHEEL, data)))
     assert "'free' as true or false" in error.problem
 
 
 def test_wheel_scale_using_the_pass_id_is_refused(assets: Path) -> None:
     data = real(WHEEL)
     data["scale"][0]["id"] = "pass"
-    error = load_error(lambda: load_wheel(write(assets, WHEEL, data)))
+    error = load_error(lambda: load_wheel(write_yaml(assets, WHEEL, data)))
     assert "pass" in error.problem
 
 
 def test_feelings_file_with_other_core_feelings_is_refused(assets: Path) -> None:
     data = real(FEELINGS)
     data["feelings"][3]["id"] = "glad"
-    error = load_error(lambda: load_feelings(write(assets, FEELINGS, data)))
+    error = load_error(lambda: load_feelings(write_yaml(assets, FEELINGS, data)))
     assert "six core feelings" in error.problem
 
 
 def test_needs_file_with_six_needs_is_refused(assets: Path) -> None:
     data = real(NEEDS)
     data["needs"].pop()
-    error = load_error(lambda: load_needs(write(assets, NEEDS, data)))
-    assert "7" in error.problem and "'needs'" in error.problem
+    error = load_error(lambda: load_needs(write_yaml(assets, NEEDS, data)))
+    assert "7" in error.problem and "'items'" in error.problem  # the needs' list in the file
 
 
 def test_broken_needs_file_breaks_both_exercises_calmly(assets: Path) -> None:
-    write(assets, FEELINGS, real(FEELINGS))
+    write_yaml(assets, FEELINGS, real(FEELINGS))
     (assets / NEEDS).write_text("needs: 3\n", encoding="utf-8")
     assert is_error_block(needs_inventory(NEEDS))
     assert is_error_block(feelings_check_in(FEELINGS, NEEDS))
@@ -224,7 +216,7 @@ def test_broken_needs_file_breaks_both_exercises_calmly(assets: Path) -> None:
 def test_broken_facilitator_check_gives_a_calm_block(assets: Path) -> None:
     data = real(CHECK)
     data["options"] = data["options"][:2]
-    block = facilitator_check(write(assets, CHECK, data))
+    block = facilitator_check(write_yaml(assets, CHECK, data))
     assert is_error_block(block)
     assert "facilitator-check.yaml" in block.data
 
@@ -385,7 +377,7 @@ def test_plan_handout_holds_exactly_what_she_chose(plan: SelfCarePlan) -> None:
     plan.toggle_week("physical-5")
     plan.signs.write(WELSH)
     handout = plan.handout()
-    assert isinstance(handout, PlanHandout)
+    assert isinstance(handout, Handout)
     assert sections(handout) == {
         t("self_care.plan_wheel"): ["Physical: Mostly (4 out of 5)",
                                     "Personal: A little (2 out of 5)"],
@@ -515,7 +507,7 @@ def test_plan_buttons_and_boxes_do_the_work() -> None:
 
 @pytest.fixture
 def check_in() -> FeelingsCheckIn:
-    return FeelingsCheckIn(load_feelings(FEELINGS), load_needs(NEEDS).needs)
+    return FeelingsCheckIn(load_feelings(FEELINGS), load_needs(NEEDS))
 
 
 def test_check_in_starts_with_only_the_core_feelings(check_in: FeelingsCheckIn) -> None:
@@ -586,15 +578,16 @@ def test_check_in_start_again_forgets_everything(check_in: FeelingsCheckIn) -> N
 
 
 def test_check_in_keeps_nothing_and_offers_no_download(check_in: FeelingsCheckIn) -> None:
-    assert not hasattr(check_in, "download")
-    assert not hasattr(check_in, "handout")
+    assert check_in.download is None
+    assert not any(isinstance(child, DownloadPanel) for child in check_in.children)
+    assert check_in.handout() == ""
 
 
 def test_check_in_shows_words_from_the_file_as_text(assets: Path) -> None:
     feelings = real(FEELINGS)
     feelings["feelings"][0]["words"][0] = HOSTILE[:40]
-    write(assets, FEELINGS, feelings)
-    write(assets, NEEDS, real(NEEDS))
+    write_yaml(assets, FEELINGS, feelings)
+    write_yaml(assets, NEEDS, real(NEEDS))
     check_in = feelings_check_in(FEELINGS, NEEDS)
     check_in.choose_feeling("mad")
     check_in.choose_word(HOSTILE[:40])
@@ -607,46 +600,53 @@ def test_check_in_shows_words_from_the_file_as_text(assets: Path) -> None:
 # ---------------------------------------------------------------------------
 
 
+NEEDS_FILE = load_needs(NEEDS)
+#: The heading of the needs file's block of gentle questions (its "actions" block).
+QUESTIONS_HEADING = next(b.heading for b in NEEDS_FILE.summary if b.show == "actions")
+
+
 @pytest.fixture
-def inventory() -> NeedsInventory:
-    return NeedsInventory(load_needs(NEEDS))
+def inventory() -> SelfCheck:
+    built = needs_inventory(NEEDS)
+    assert isinstance(built, SelfCheck)
+    return built
 
 
-def test_inventory_summary_is_clearly_not_a_diagnosis(inventory: NeedsInventory) -> None:
-    assert t("self_care.needs_not_diagnosis") in unescape(inventory.summary.value)
-    assert "not a test" in load_needs(NEEDS).intro and "diagnosis" in load_needs(NEEDS).intro
+def test_inventory_summary_is_clearly_not_a_diagnosis(inventory: SelfCheck) -> None:
+    assert NEEDS_FILE.summary_note in unescape(inventory.summary_view.value)
+    assert "not a test" in NEEDS_FILE.handout_intro and "diagnosis" in NEEDS_FILE.handout_intro
 
 
-def test_inventory_marks_and_groups_needs(inventory: NeedsInventory) -> None:
-    inventory.mark("connection", "met")
-    inventory.mark("play", "partly")
-    inventory.mark("peace", "not-met")
-    inventory.mark("meaning", PASS)
-    assert inventory.groups() == [("Met", ["Connection"]), ("Partly met", ["Play"]),
-                                  ("Not met", ["Peace"])]
-    summary = unescape(inventory.summary.value)
-    assert "Met: Connection" in re.sub(r"<[^>]+>", "", summary)
+def test_inventory_marks_and_groups_needs(inventory: SelfCheck) -> None:
+    inventory.rate("connection", "met")
+    inventory.rate("play", "partly")
+    inventory.rate("peace", "not-met")
+    inventory.rate("meaning", PASS)
+    assert inventory.blocks()[:3] == [("Met", ["Connection"]), ("Partly met", ["Play"]),
+                                      ("Not met", ["Peace"])]
+    summary = unescape(inventory.summary_view.value)
+    assert page_blocks(inventory.summary_view.value)["Met"] == ["Connection"]
     assert "Meaning" not in summary
 
 
-def test_inventory_questions_only_for_needs_below_met(inventory: NeedsInventory) -> None:
-    inventory.mark("connection", "met")
-    inventory.mark("autonomy", "partly")
-    inventory.mark("honesty", "not-met")
-    inventory.mark("peace", PASS)
-    assert inventory.questions() == [
+def test_inventory_questions_only_for_needs_below_met(inventory: SelfCheck) -> None:
+    inventory.rate("connection", "met")
+    inventory.rate("autonomy", "partly")
+    inventory.rate("honesty", "not-met")
+    inventory.rate("peace", PASS)
+    assert dict(inventory.blocks())[QUESTIONS_HEADING] == [
         "Honesty: Is there somewhere you could be a little more yourself, safely?",
         "Autonomy: What is one small choice that is yours to make this week?"]
 
 
-def test_inventory_download_holds_exactly_the_answers(inventory: NeedsInventory) -> None:
-    inventory.mark("play", "met")
-    inventory.mark("peace", "not-met")
-    inventory.mark("meaning", PASS)
+def test_inventory_download_holds_exactly_the_answers(inventory: SelfCheck) -> None:
+    inventory.rate("play", "met")
+    inventory.rate("peace", "not-met")
+    inventory.rate("meaning", PASS)
     assert sections(inventory.handout()) == {
         "Met": ["Play"],
         "Not met": ["Peace"],
-        t("self_care.needs_questions_heading"): [
+        QUESTIONS_HEADING: [
             "Peace: Where, or when, do you feel even slightly calmer?"],
     }
     inventory.download.prepare()
@@ -655,34 +655,34 @@ def test_inventory_download_holds_exactly_the_answers(inventory: NeedsInventory)
     assert "not a test or a diagnosis" in page
 
 
-def test_inventory_all_passed_offers_nothing(inventory: NeedsInventory) -> None:
-    for need in load_needs(NEEDS).needs:
-        inventory.mark(need.id, PASS)
+def test_inventory_all_passed_offers_nothing(inventory: SelfCheck) -> None:
+    for need in NEEDS_FILE.items:
+        inventory.rate(need.id, PASS)
     assert inventory.download.prepare() is None
-    assert t("self_care.needs_nothing") in unescape(inventory.summary.value)
+    assert NEEDS_FILE.summary_empty in unescape(inventory.summary_view.value)
 
 
-def test_inventory_change_withdraws_old_download(inventory: NeedsInventory) -> None:
-    inventory.mark("play", "met")
+def test_inventory_change_withdraws_old_download(inventory: SelfCheck) -> None:
+    inventory.rate("play", "met")
     inventory.download.prepare()
-    inventory.mark("play", "partly")
+    inventory.rate("play", "partly")
     assert inventory.download.links.value == ""
 
 
-def test_inventory_clear_forgets_the_answers(inventory: NeedsInventory) -> None:
-    inventory.mark("play", "met")
+def test_inventory_clear_forgets_the_answers(inventory: SelfCheck) -> None:
+    inventory.rate("play", "met")
     inventory.clear_button.click()
-    assert inventory.rating.answered() == {}
+    assert inventory.ratings.answered() == {}
     assert inventory.handout().item_count == 0
 
 
-def test_inventory_buttons_mark_the_need_on_show(inventory: NeedsInventory) -> None:
+def test_inventory_buttons_mark_the_need_on_show(inventory: SelfCheck) -> None:
     for _ in range(5):
-        inventory.rating.deck.next_button.click()
-    assert inventory.rating.deck.card_view.value.count("Autonomy") == 1
-    inventory.rating.scale.buttons["partly"].click()
-    assert inventory.rating.answered() == {"autonomy": "partly"}
-    assert inventory.rating.deck.next_button.description == "Next need"
+        inventory.ratings.deck.next_button.click()
+    assert inventory.ratings.deck.card_view.value.count("Autonomy") == 1
+    inventory.ratings.scale.buttons["partly"].click()
+    assert inventory.ratings.answered() == {"autonomy": "partly"}
+    assert inventory.ratings.deck.next_button.description == "Next need"
 
 
 # ---------------------------------------------------------------------------
@@ -691,11 +691,13 @@ def test_inventory_buttons_mark_the_need_on_show(inventory: NeedsInventory) -> N
 
 
 @pytest.fixture
-def check() -> FacilitatorCheck:
-    return FacilitatorCheck(load_facilitator_check(CHECK))
+def check() -> SelfCheck:
+    built = facilitator_check(CHECK)
+    assert isinstance(built, SelfCheck)
+    return built
 
 
-def test_check_card_groups_areas_and_keeps_her_words(check: FacilitatorCheck) -> None:
+def test_check_card_groups_areas_and_keeps_her_words(check: SelfCheck) -> None:
     check.rate("boundaries", "in-place")
     check.rate("availability", "not-yet")
     check.rate("debriefs", "partly")
@@ -703,24 +705,27 @@ def test_check_card_groups_areas_and_keeps_her_words(check: FacilitatorCheck) ->
     check.write(1, WELSH)
     check.write(4, HOSTILE)
     card = check.handout()
+    # The card's headings are the file's summary blocks, one for each answer.
+    heading = {block.options[0]: block.heading
+               for block in load_facilitator_check(CHECK).summary}
     assert card.title == "Keeping myself well while I support others"
     assert sections(card) == {
-        t("self_care.card_in_place"): ["Boundaries"],
-        t("self_care.card_partly"): ["Debriefs"],
-        t("self_care.card_not_yet"): ["Availability"],
+        heading["in-place"]: ["Boundaries"],
+        heading["partly"]: ["Debriefs"],
+        heading["not-yet"]: ["Availability"],
         "When I'm available to the group": [WELSH],
         "One thing I'll do this month to keep myself well": [HOSTILE],
     }
 
 
-def test_check_card_leaves_out_passes_and_empty_boxes(check: FacilitatorCheck) -> None:
+def test_check_card_leaves_out_passes_and_empty_boxes(check: SelfCheck) -> None:
     check.rate("triggers", PASS)
     check.write(0, "   ")
     assert check.handout().item_count == 0
     assert check.download.prepare() is None
 
 
-def test_check_card_download_shows_hostile_text_as_text(check: FacilitatorCheck) -> None:
+def test_check_card_download_shows_hostile_text_as_text(check: SelfCheck) -> None:
     check.write(0, HOSTILE)
     check.download.prepare()
     page = decoded_link(check.download.links.value, "html")
@@ -728,27 +733,27 @@ def test_check_card_download_shows_hostile_text_as_text(check: FacilitatorCheck)
     assert items(page) == [HOSTILE]
 
 
-def test_check_too_long_answer_holds_back_the_card_and_keeps_text(check: FacilitatorCheck) -> None:
-    long = "z" * (CHECK_NOTE_LIMIT + 5)
+def test_check_too_long_answer_holds_back_the_card_and_keeps_text(check: SelfCheck) -> None:
+    long = "z" * ((load_facilitator_check(CHECK).prompt_limit or PROMPT_LIMIT) + 5)
     check.write(2, long)
     assert check.handout() == t("handout.waiting")
     assert check.boxes[2].text_area.value == long
 
 
-def test_check_change_withdraws_old_download(check: FacilitatorCheck) -> None:
+def test_check_change_withdraws_old_download(check: SelfCheck) -> None:
     check.rate("boundaries", "partly")
     check.download.prepare()
     check.rate("boundaries", "in-place")
     assert check.download.links.value == ""
 
 
-def test_check_clear_forgets_everything(check: FacilitatorCheck) -> None:
+def test_check_clear_forgets_everything(check: SelfCheck) -> None:
     check.rate("boundaries", "partly")
     check.write(0, "no lending")
     check.clear_button.click()
-    assert check.rating.answered() == {}
+    assert check.ratings.answered() == {}
     assert all(box.text_area.value == "" for box in check.boxes)
-    assert check.status.message == t("self_care.check_cleared")
+    assert check.status.message == t("self_check.cleared")
 
 
 def test_real_files_are_not_changed_by_tests() -> None:

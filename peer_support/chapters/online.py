@@ -157,7 +157,9 @@ class FormatChooser(Exercise):
         self.result.add_class("qa-online-suggestion")
         super().__init__(download="our-online-mix", **kwargs)
         self.clear_button.add_class("qa-online-clear")
-        self.watch(*self.scales.values())
+        # A ChoiceScale has neither on_change nor a value trait, so watch() would not hear it.
+        for scale in self.scales.values():
+            scale.on_choice(lambda _key: self.changed())
         self.add_class("pack-format-chooser")
         self._redraw()
 

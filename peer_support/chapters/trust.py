@@ -22,9 +22,10 @@ import ipywidgets as widgets
 from ..content import rules
 from ..i18n import t
 from ..kit.base import from_files
+from ..kit.card_sort import CardSort, CardSortFile
 from ..kit.handout import Handout
 from ..kit.html import bullets
-from ..kit.sort import CARD_LIMIT, CardSort, CardSortFile
+from ..kit.sort import CARD_LIMIT
 from ..kit.status import LiveStatus
 from ..text import escape
 

@@ -1,13 +1,13 @@
-"""Load the pack's content files (YAML under ``assets/``) and check their shape.
+"""Load the pack's content files (YAML under ``assets/``), in the page's language.
 
 A broken content file raises :class:`ContentError`, which names the file and the problem in
-plain words, so a facilitator can fix it and the rest of the page keeps working.
+plain words, so a facilitator can fix it and the rest of the page keeps working. What each kind
+of file must hold is declared once, in :mod:`peer_support.content.rules`.
 """
 
 from __future__ import annotations
 
 import os
-import re
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +18,6 @@ from ..i18n import DEFAULT_LANGUAGE, current_language, t
 #: Where content files live. ``PACK_ASSETS`` lets a group point the pack at its own copy.
 ASSETS_DIR = Path(os.environ.get("PACK_ASSETS", Path(__file__).resolve().parents[2] / "assets"))
 
-_ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
 class ContentError(Exception):
@@ -97,61 +96,3 @@ def load_yaml(relative_path: str) -> Any:
     if data is None:
         raise ContentError(shown, t("content.empty"))
     return data
-
-
-class Checker:
-    """Check fields of one content file, raising :class:`ContentError` on the first problem.
-
-    Parameters
-    ----------
-    relative_path : str
-        The file's path inside ``assets/``, used in messages.
-    """
-
-    def __init__(self, relative_path: str):
-        self.shown = display_path(ASSETS_DIR / localised_path(relative_path))
-
-    def fail(self, problem: str) -> None:
-        raise ContentError(self.shown, problem)
-
-    def mapping(self, value: Any, where: str) -> dict:
-        if not isinstance(value, dict):
-            self.fail(f"{where} should be a set of named fields")
-        return value
-
-    def items(self, value: Any, where: str, minimum: int = 1) -> list:
-        if not isinstance(value, list) or len(value) < minimum:
-            self.fail(f"{where} should be a list with at least {minimum} item(s)")
-        return value
-
-    def text(self, mapping: dict, key: str, where: str, max_length: int = 500,
-             required: bool = True) -> str:
-        value = mapping.get(key)
-        if value is None and not required:
-            return ""
-        if not isinstance(value, str) or not value.strip():
-            self.fail(f"{where} needs '{key}' as some text")
-        if len(value) > max_length:
-            self.fail(f"{where} has a '{key}' longer than {max_length} characters")
-        return value.strip()
-
-    def texts(self, mapping: dict, key: str, where: str, minimum: int = 1,
-              max_length: int = 500) -> list[str]:
-        values = mapping.get(key, [])
-        if not isinstance(values, list) or len(values) < minimum:
-            self.fail(f"{where} needs '{key}' as a list with at least {minimum} item(s)")
-        for number, value in enumerate(values, start=1):
-            if not isinstance(value, str) or not value.strip():
-                self.fail(f"{where}, '{key}' item {number} should be some text")
-            if len(value) > max_length:
-                self.fail(f"{where}, '{key}' item {number} is longer than {max_length} characters")
-        return [value.strip() for value in values]
-
-    def identifier(self, mapping: dict, where: str, seen: set[str]) -> str:
-        value = mapping.get("id")
-        if not isinstance(value, str) or not _ID_PATTERN.match(value):
-            self.fail(f"{where} needs an 'id' made of lowercase letters, digits and hyphens")
-        if value in seen:
-            self.fail(f"{where} repeats the id '{value}'")
-        seen.add(value)
-        return value
