@@ -2,7 +2,7 @@
 
 - Content files: an ``assets`` folder in a temporary place that the pack reads instead of the
   real one, ``write_yaml`` to put a file in it, ``load_error`` to catch the problem a loader
-  raises, and ``decoded_link``/``list_items`` to read a download link's file.
+  raises, and ``decoded_link`` to read a download link's file.
 - Browser and server tests: a real Voilà server started the way `make serve` starts it, and
   Debian's Chromium driven by Playwright.
 """

@@ -10,8 +10,8 @@ from conftest import decoded_link, load_error, write_yaml
 from IPython.display import HTML
 
 from peer_support.i18n import t
-from peer_support.kit.blocks import load_activity_notes
 from peer_support.kit import reflection as kit_reflection
+from peer_support.kit.blocks import load_activity_notes
 from peer_support.kit.reflection import REFLECTION, Reflection
 from peer_support.text import DEFAULT_LIMIT
 

@@ -8,9 +8,9 @@ import pytest
 import yaml
 
 from peer_support import content
-from peer_support.chapters.language import load_terms
+from peer_support.chapters.language import TERMS
 from peer_support.kit.blocks import load_activity_notes, load_chapters
-from peer_support.kit.reflection import load_reflection
+from peer_support.kit.reflection import REFLECTION
 
 REPO = Path(__file__).resolve().parent.parent
 ASSETS = REPO / "assets"
@@ -65,13 +65,13 @@ def test_assets_chapter_slugs_are_notebook_names() -> None:
 
 
 def test_assets_terms_load() -> None:
-    assert load_terms("language/terms.yaml")
+    assert TERMS.load("language/terms.yaml").terms
 
 
 def test_assets_reflection_loads() -> None:
-    title, _, prompts = load_reflection("language/reflection.yaml")
-    assert title
-    assert prompts
+    loaded = REFLECTION.load("language/reflection.yaml")
+    assert loaded.title
+    assert loaded.prompts
 
 
 def test_language_notebook_names_facilitator_notes() -> None:

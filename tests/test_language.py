@@ -22,8 +22,8 @@ from peer_support.chapters.language import (
     language_game,
 )
 from peer_support.i18n import t
-from peer_support.kit.choice import PASS
 from peer_support.kit import reflection as kit_reflection
+from peer_support.kit.choice import PASS
 from peer_support.kit.reflection import REFLECTION, Prompt, Reflection, ReflectionFile
 
 TERMS_FILE = "language/terms.yaml"
@@ -598,7 +598,8 @@ def test_game_download_with_no_words_offers_nothing() -> None:
 def make_reflection() -> Reflection:
     prompts = [Prompt("one", "First prompt", ""), Prompt("two", "Second prompt", "A hint"),
                Prompt("three", "Third prompt", "")]
-    return Reflection(ReflectionFile(title="Words about me", prompts=prompts, intro="Just for you."))
+    return Reflection(ReflectionFile(title="Words about me", prompts=prompts,
+                                     intro="Just for you."))
 
 
 def test_load_reflection_real_file() -> None:
@@ -731,7 +732,8 @@ def test_language_reflection_missing_prompts_returns_error_block(assets: Path) -
 
 def test_language_reflection_repeated_prompt_id_returns_error_block(assets: Path) -> None:
     prompts = [{"id": "same", "label": "One"}, {"id": "same", "label": "Two"}]
-    block = kit_reflection.reflection(write_reflection(assets, {"title": "Words", "prompts": prompts}))
+    path = write_reflection(assets, {"title": "Words", "prompts": prompts})
+    block = kit_reflection.reflection(path)
     assert is_error_block(block)
     assert "same" in block.data
 

@@ -130,21 +130,24 @@ def test_too_few_qualities_is_refused(assets: Path) -> None:
 def test_unknown_kind_is_refused(assets: Path) -> None:
     entries = quality_entries()
     entries[3]["kind"] = "loud"
-    error = load_error(lambda: load_qualities(write_yaml(assets, QUALITIES, {"qualities": entries})))
+    write_yaml(assets, QUALITIES, {"qualities": entries})
+    error = load_error(lambda: load_qualities(QUALITIES))
     assert "Quality 4" in error.problem and "kind" in error.problem
 
 
 def test_repeated_quality_text_is_refused(assets: Path) -> None:
     entries = quality_entries()
     entries[5]["text"] = "QUALITY 1"
-    error = load_error(lambda: load_qualities(write_yaml(assets, QUALITIES, {"qualities": entries})))
+    write_yaml(assets, QUALITIES, {"qualities": entries})
+    error = load_error(lambda: load_qualities(QUALITIES))
     assert "Quality 6 repeats" in error.problem
 
 
 def test_too_long_quality_is_refused(assets: Path) -> None:
     entries = quality_entries()
     entries[0]["text"] = "x" * 81
-    error = load_error(lambda: load_qualities(write_yaml(assets, QUALITIES, {"qualities": entries})))
+    write_yaml(assets, QUALITIES, {"qualities": entries})
+    error = load_error(lambda: load_qualities(QUALITIES))
     assert "longer than 80" in error.problem
 
 

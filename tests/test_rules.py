@@ -282,8 +282,9 @@ def test_fixed_length_list_says_exactly(assets: Path) -> None:
 def test_problems_are_welsh_on_a_welsh_page(assets: Path, monkeypatch) -> None:
     monkeypatch.setenv("QUERY_STRING", "lang=cy")
     found = problem(assets, CHAPTERS, {"chapters": [{"slug": "a"}]})
-    assert found == t("content.needs_text", where="Chapter 1", field="title", language="cy")
+    assert found == t("content.needs_text", where="Pennod 1", field="title", language="cy")
     assert "Y ffeil" in problem(assets, CHAPTERS, ["a"])
+    assert found.startswith("Pennod 1:")  # what an item is called is Welsh too
 
 
 def test_documentation_lists_every_field_with_its_rule() -> None:

@@ -1,7 +1,7 @@
-"""Tests for chapters.trust (the trust sort and the trauma-informed self-check), the Trust
-chapter's scenarios file, and the chapter notebook's text."""
+"""Tests for chapters.trust (the trust sort), the Trust chapter's trauma-informed self-check
+(a kit self-check) and scenarios file, and the chapter notebook's text."""
 
-import base64
+import dataclasses
 import json
 import re
 from html import unescape
@@ -9,27 +9,23 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import decoded_link, load_error, write_yaml
 from IPython.display import HTML
 
 from peer_support import content
 from peer_support.chapters.trust import (
-    LOW_SCORE,
     MINIMUM_CARDS,
-    OPTIONS,
     TOP_LIMIT,
-    Principle,
+    TRUST_CARDS,
     TrustCard,
-    TrustSelfCheck,
     TrustSort,
     agreement_suggestions,
-    load_principles,
-    load_trust_cards,
-    trauma_self_check,
     trust_sort,
 )
 from peer_support.i18n import t
 from peer_support.kit.choice import PASS
-from peer_support.kit.scenarios import ScenarioCards, load_scenario_deck
+from peer_support.kit.scenarios import SCENARIOS, ScenarioCards
+from peer_support.kit.self_check import SELF_CHECK, CheckItem, SelfCheck, self_check
 from peer_support.kit.sort import CARD_LIMIT
 
 CARDS_FILE = "trust/trust-cards.yaml"
@@ -38,12 +34,28 @@ SCENARIOS_FILE = "trust/scenarios.yaml"
 NOTEBOOK = Path(__file__).resolve().parent.parent / "notebooks" / "03_trust.ipynb"
 UK_PRINCIPLES = ["Safety", "Trust", "Choice", "Collaboration", "Empowerment",
                  "Cultural consideration"]
+#: The self-check's answers, lowest first.
+OPTIONS = ("not-yet", "partly", "mostly", "fully")
 SCRIPT = "<script>alert(1)</script>"
 IMAGE = '<img src=x onerror="alert(1)">'
 WELSH = "Croeso cynnes i bawb ŵ ŷ 😊"
+REAL = content.ASSETS_DIR
 
 
 # ---- helpers ----
+
+
+def real(path: str) -> dict:
+    """A real content file as written (the words the pack should show)."""
+    return yaml.safe_load((REAL / path).read_text(encoding="utf-8"))
+
+
+CARDS_DATA = real(CARDS_FILE)
+PRINCIPLES_DATA = real(PRINCIPLES_FILE)
+#: The trust sort's column headings, by column id, as the cards file gives them.
+HEADINGS = {column["id"]: column["heading"] for column in CARDS_DATA["columns"]}
+#: The self-check's summary headings: the ratings (download only), then the next steps.
+RATINGS_HEADING, NEXT_STEPS_HEADING = [block["heading"] for block in PRINCIPLES_DATA["summary"]]
 
 
 def make_cards(count: int = 10) -> list[TrustCard]:
@@ -51,11 +63,11 @@ def make_cards(count: int = 10) -> list[TrustCard]:
             for n in range(1, count + 1)]
 
 
-def make_principles() -> list[Principle]:
-    return [Principle(id=name.lower().replace(" ", "-"), name=name, samhsa=f"S {name}",
-                      question=f"Question about {name}?",
-                      next_steps=[f"{name} step 1", f"{name} step 2"])
-            for name in UK_PRINCIPLES]
+def make_items(names=UK_PRINCIPLES) -> list[CheckItem]:
+    return [CheckItem(id=name.lower().replace(" ", "-"), name=name,
+                      hint=f"Question about {name}? (Closest SAMHSA principle: S {name}.)",
+                      actions=[f"{name} step 1", f"{name} step 2"])
+            for name in names]
 
 
 def card_entry(number: int, **changes) -> dict:
@@ -64,41 +76,21 @@ def card_entry(number: int, **changes) -> dict:
     return entry
 
 
-def principle_entry(number: int, **changes) -> dict:
-    entry = {"id": f"p-{number}", "name": f"Principle {number}", "samhsa": "Safety",
-             "question": f"Question {number}?", "next_steps": ["One.", "Two."]}
+def cards_data(entries: list[dict]) -> dict:
+    """The real cards file with ``entries`` as its cards."""
+    return {**real(CARDS_FILE), "cards": entries}
+
+
+def item_entry(number: int, **changes) -> dict:
+    entry = {"id": f"p-{number}", "name": f"Principle {number}",
+             "hint": f"Question {number}? (Closest SAMHSA principle: Safety.)",
+             "actions": ["One.", "Two."]}
     entry.update(changes)
     return entry
 
 
-@pytest.fixture
-def assets(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "assets"
-    (folder / "trust").mkdir(parents=True)
-    monkeypatch.setattr(content, "ASSETS_DIR", folder)
-    return folder
-
-
-def write(assets: Path, relative: str, data: object) -> str:
-    text = data if isinstance(data, str) else yaml.safe_dump(data, allow_unicode=True)
-    (assets / relative).write_text(text, encoding="utf-8")
-    return relative
-
-
-def load_error(call) -> content.ContentError:
-    with pytest.raises(content.ContentError) as caught:
-        call()
-    return caught.value
-
-
 def is_error_block(block: object) -> bool:
     return isinstance(block, HTML) and 'role="alert"' in block.data
-
-
-def decoded_link(html: str, kind: str) -> str:
-    href = re.search(rf'href="data:[^"]*;base64,([^"]+)" class="qa-download-{kind}"', html)
-    assert href is not None
-    return base64.b64decode(href.group(1)).decode("utf-8")
 
 
 def sections(markdown: str) -> dict[str, list[str]]:
@@ -114,40 +106,49 @@ def sections(markdown: str) -> dict[str, list[str]]:
     return found
 
 
+def next_step_names(check: SelfCheck) -> list[str]:
+    """The principles that got next steps, in order (from the summary's lines)."""
+    lines = dict(check.blocks()).get(NEXT_STEPS_HEADING, [])
+    return list(dict.fromkeys(line.split(": ", 1)[0] for line in lines))
+
+
 @pytest.fixture
 def sort() -> TrustSort:
-    return TrustSort(make_cards())
+    return TrustSort(dataclasses.replace(TRUST_CARDS.load(CARDS_FILE), cards=make_cards()))
 
 
 @pytest.fixture
-def check() -> TrustSelfCheck:
-    return TrustSelfCheck("How well do we do this?", make_principles())
+def check() -> SelfCheck:
+    return SelfCheck(dataclasses.replace(SELF_CHECK.load(PRINCIPLES_FILE),
+                                         question="How well do we do this?", items=make_items()),
+                     basename="group-self-check")
 
 
 # ---- the cards file ----
 
 
 def test_real_cards_file_has_enough_cards() -> None:
-    assert len(load_trust_cards(CARDS_FILE)) >= MINIMUM_CARDS >= 8
+    assert len(TRUST_CARDS.load(CARDS_FILE).cards) >= MINIMUM_CARDS >= 8
 
 
 def test_real_cards_fit_the_sort_card_limit() -> None:
-    assert [c.id for c in load_trust_cards(CARDS_FILE) if len(c.text) > CARD_LIMIT] == []
+    cards = TRUST_CARDS.load(CARDS_FILE).cards
+    assert [c.id for c in cards if len(c.text) > CARD_LIMIT] == []
 
 
 def test_real_cards_have_unique_texts() -> None:
-    texts = [card.text.casefold() for card in load_trust_cards(CARDS_FILE)]
+    texts = [card.text.casefold() for card in TRUST_CARDS.load(CARDS_FILE).cards]
     assert len(texts) == len(set(texts))
 
 
 def test_real_cards_all_make_a_trust_sort() -> None:
     block = trust_sort(CARDS_FILE)
     assert isinstance(block, TrustSort)
-    assert block.sort.unsorted() == [card.text for card in load_trust_cards(CARDS_FILE)]
+    assert block.sort.unsorted() == [card.text for card in TRUST_CARDS.load(CARDS_FILE).cards]
 
 
 def test_agreement_suggestions_are_every_cards_agreement_in_order() -> None:
-    cards = load_trust_cards(CARDS_FILE)
+    cards = TRUST_CARDS.load(CARDS_FILE).cards
     assert agreement_suggestions() == [card.agreement for card in cards]
     assert all(text.endswith(".") for text in agreement_suggestions())
 
@@ -155,7 +156,8 @@ def test_agreement_suggestions_are_every_cards_agreement_in_order() -> None:
 def test_cards_missing_agreement_names_file_and_card(assets: Path) -> None:
     entries = [card_entry(n) for n in range(1, 11)]
     del entries[3]["agreement"]
-    error = load_error(lambda: load_trust_cards(write(assets, CARDS_FILE, {"cards": entries})))
+    error = load_error(lambda: TRUST_CARDS.load(
+        write_yaml(assets, CARDS_FILE, cards_data(entries))))
     assert error.path.endswith(CARDS_FILE)
     assert "Card 4" in error.problem and "'agreement'" in error.problem
 
@@ -163,27 +165,31 @@ def test_cards_missing_agreement_names_file_and_card(assets: Path) -> None:
 def test_cards_repeated_text_is_refused(assets: Path) -> None:
     entries = [card_entry(n) for n in range(1, 11)]
     entries[5]["text"] = "card 1"
-    error = load_error(lambda: load_trust_cards(write(assets, CARDS_FILE, {"cards": entries})))
+    error = load_error(lambda: TRUST_CARDS.load(
+        write_yaml(assets, CARDS_FILE, cards_data(entries))))
     assert "Card 6" in error.problem and "repeats" in error.problem
 
 
 def test_cards_too_long_for_the_sort_is_refused(assets: Path) -> None:
     entries = [card_entry(n) for n in range(1, 11)]
     entries[0]["text"] = "x" * (CARD_LIMIT + 1)
-    error = load_error(lambda: load_trust_cards(write(assets, CARDS_FILE, {"cards": entries})))
+    error = load_error(lambda: TRUST_CARDS.load(
+        write_yaml(assets, CARDS_FILE, cards_data(entries))))
     assert "Card 1" in error.problem and str(CARD_LIMIT) in error.problem
 
 
 def test_cards_too_few_names_the_minimum(assets: Path) -> None:
     entries = [card_entry(n) for n in range(1, MINIMUM_CARDS)]
-    error = load_error(lambda: load_trust_cards(write(assets, CARDS_FILE, {"cards": entries})))
+    error = load_error(lambda: TRUST_CARDS.load(
+        write_yaml(assets, CARDS_FILE, cards_data(entries))))
     assert str(MINIMUM_CARDS) in error.problem
 
 
 def test_cards_bad_id_is_refused(assets: Path) -> None:
     entries = [card_entry(n) for n in range(1, 11)]
     entries[2]["id"] = "Not An Id"
-    error = load_error(lambda: load_trust_cards(write(assets, CARDS_FILE, {"cards": entries})))
+    error = load_error(lambda: TRUST_CARDS.load(
+        write_yaml(assets, CARDS_FILE, cards_data(entries))))
     assert "Card 3" in error.problem and "'id'" in error.problem
 
 
@@ -194,7 +200,8 @@ def test_trust_sort_with_missing_file_shows_calm_error(assets: Path) -> None:
 
 
 def test_trust_sort_with_invalid_yaml_shows_calm_error(assets: Path) -> None:
-    block = trust_sort(write(assets, CARDS_FILE, "cards: [\n  - id: a\n  text: :"))
+    (assets / CARDS_FILE).write_text("cards: [\n  - id: a\n  text: :", encoding="utf-8")
+    block = trust_sort(CARDS_FILE)
     assert is_error_block(block) and "not valid YAML" in block.data
 
 
@@ -203,7 +210,7 @@ def test_trust_sort_with_invalid_yaml_shows_calm_error(assets: Path) -> None:
 
 def test_sort_has_builds_and_breaks_columns(sort: TrustSort) -> None:
     assert [key for key, _ in sort.sort.columns] == ["builds", "breaks"]
-    assert sort.sort.headings == {"builds": t("trust.builds"), "breaks": t("trust.breaks")}
+    assert sort.sort.headings == {"builds": "Builds trust", "breaks": "Breaks trust"} == HEADINGS
     assert sort.sort.allow_add
 
 
@@ -212,7 +219,7 @@ def test_moving_cards_fills_builders_and_breakers_in_order(sort: TrustSort) -> N
     sort.sort.move("Card 1", "breaks")
     sort.sort.move("Card 2", "builds")
     assert sort.builders() == ["Card 3", "Card 2"]
-    assert sort.breakers() == ["Card 1"]
+    assert sort.in_column("breaks") == ["Card 1"]
 
 
 def test_choose_top_makes_a_draft_agreement(sort: TrustSort) -> None:
@@ -315,8 +322,8 @@ def test_handout_holds_exactly_agreements_then_columns(sort: TrustSort) -> None:
     handout = sort.handout()
     assert [(s.heading, s.items) for s in handout.filled_sections] == [
         (t("trust.handout_agreements"), ["We agree 3."]),
-        (t("trust.builds"), ["Card 1", "Card 3"]),
-        (t("trust.breaks"), ["Card 2"]),
+        (HEADINGS["builds"], ["Card 1", "Card 3"]),
+        (HEADINGS["breaks"], ["Card 2"]),
     ]
     assert handout.item_count == 4
 
@@ -331,7 +338,7 @@ def test_handout_leaves_out_cards_still_in_the_pile(sort: TrustSort) -> None:
 def test_handout_without_top_builders_has_no_agreements_section(sort: TrustSort) -> None:
     sort.sort.move("Card 1", "builds")
     headings = [s.heading for s in sort.handout().filled_sections]
-    assert headings == [t("trust.builds")]
+    assert headings == [HEADINGS["builds"]]
 
 
 def test_download_with_nothing_sorted_offers_nothing(sort: TrustSort) -> None:
@@ -399,75 +406,64 @@ def test_empty_card_is_refused(sort: TrustSort) -> None:
 
 
 def test_real_principles_are_the_uk_six_in_order() -> None:
-    intro, principles = load_principles(PRINCIPLES_FILE)
-    assert intro
-    assert [p.name for p in principles] == UK_PRINCIPLES
+    loaded = SELF_CHECK.load(PRINCIPLES_FILE)
+    assert loaded.question
+    assert [p.name for p in loaded.items] == UK_PRINCIPLES
 
 
 def test_real_principles_each_have_two_or_three_next_steps() -> None:
-    _, principles = load_principles(PRINCIPLES_FILE)
-    assert all(2 <= len(p.next_steps) <= 3 for p in principles)
+    loaded = SELF_CHECK.load(PRINCIPLES_FILE)
+    assert all(2 <= len(p.actions) <= 3 for p in loaded.items)
 
 
 def test_real_principles_name_a_samhsa_principle() -> None:
     samhsa = {"Safety", "Trustworthiness and transparency", "Peer support",
               "Collaboration and mutuality", "Empowerment, voice and choice",
               "Cultural, historical and gender issues"}
-    _, principles = load_principles(PRINCIPLES_FILE)
-    assert all(any(name in p.samhsa for name in samhsa) for p in principles)
+    loaded = SELF_CHECK.load(PRINCIPLES_FILE)
+    matches = [re.search(r"\(Closest SAMHSA principle: (.+)\.\)$", p.hint) for p in loaded.items]
+    assert all(match and any(name in match.group(1) for name in samhsa) for match in matches)
 
 
-def test_principles_with_four_next_steps_are_refused(assets: Path) -> None:
-    entries = [principle_entry(1), principle_entry(2, next_steps=["a", "b", "c", "d"])]
-    error = load_error(lambda: load_principles(
-        write(assets, PRINCIPLES_FILE, {"intro": "Q?", "principles": entries})))
+def test_principles_missing_name_names_the_field(assets: Path) -> None:
+    entry = item_entry(1)
+    del entry["name"]
+    error = load_error(lambda: SELF_CHECK.load(
+        write_yaml(assets, PRINCIPLES_FILE, {**real(PRINCIPLES_FILE), "items": [entry]})))
     assert error.path.endswith(PRINCIPLES_FILE)
-    assert "Principle 2" in error.problem and "3" in error.problem
+    assert "Item 1" in error.problem and "'name'" in error.problem
 
 
-def test_principles_with_one_next_step_are_refused(assets: Path) -> None:
-    entries = [principle_entry(1, next_steps=["Only one."])]
-    error = load_error(lambda: load_principles(
-        write(assets, PRINCIPLES_FILE, {"intro": "Q?", "principles": entries})))
-    assert "Principle 1" in error.problem and "'next_steps'" in error.problem
-
-
-def test_principles_missing_question_names_the_field(assets: Path) -> None:
-    entry = principle_entry(1)
-    del entry["question"]
-    error = load_error(lambda: load_principles(
-        write(assets, PRINCIPLES_FILE, {"intro": "Q?", "principles": [entry]})))
+def test_principles_missing_question_is_refused(assets: Path) -> None:
+    data = {**real(PRINCIPLES_FILE), "items": [item_entry(1)]}
+    del data["question"]
+    error = load_error(lambda: SELF_CHECK.load(write_yaml(assets, PRINCIPLES_FILE, data)))
     assert "'question'" in error.problem
 
 
-def test_principles_missing_intro_is_refused(assets: Path) -> None:
-    error = load_error(lambda: load_principles(
-        write(assets, PRINCIPLES_FILE, {"principles": [principle_entry(1)]})))
-    assert "'intro'" in error.problem
-
-
 def test_self_check_with_broken_file_shows_calm_error(assets: Path) -> None:
-    block = trauma_self_check(write(assets, PRINCIPLES_FILE, {"intro": "Q?"}))
+    block = self_check(write_yaml(assets, PRINCIPLES_FILE, {"question": "Q?"}),
+                       "group-self-check")
     assert is_error_block(block) and PRINCIPLES_FILE in block.data
 
 
 def test_real_self_check_builds() -> None:
-    block = trauma_self_check(PRINCIPLES_FILE)
-    assert isinstance(block, TrustSelfCheck)
-    assert list(block.ratings.ratings) == [p.id for p in load_principles()[1]]
+    block = self_check(PRINCIPLES_FILE, "group-self-check")
+    assert isinstance(block, SelfCheck)
+    assert list(block.ratings.ratings) == [p.id for p in SELF_CHECK.load(PRINCIPLES_FILE).items]
 
 
 # ---- the self-check ----
 
 
-def test_self_check_offers_four_options_and_pass(check: TrustSelfCheck) -> None:
+def test_self_check_offers_four_options_and_pass(check: SelfCheck) -> None:
     scale = check.ratings.scale
     assert list(scale.labels) == [*OPTIONS, PASS]
     assert [scale.labels[key] for key in OPTIONS] == ["Not yet", "Partly", "Mostly", "Fully"]
 
 
 def test_self_check_shows_one_principle_at_a_time_with_its_samhsa_match(
-        check: TrustSelfCheck) -> None:
+        check: SelfCheck) -> None:
     card = check.ratings.deck.card_view.value
     assert "Safety" in card and "Question about Safety?" in card and "S Safety" in card
     assert "Trust" not in card
@@ -476,7 +472,7 @@ def test_self_check_shows_one_principle_at_a_time_with_its_samhsa_match(
     assert check.ratings.deck.position.message == "Principle 2 of 6"
 
 
-def test_rating_records_and_scores(check: TrustSelfCheck) -> None:
+def test_rating_records_and_scores(check: SelfCheck) -> None:
     check.rate("safety", "mostly")
     check.rate("trust", "pass")
     assert check.ratings.answered() == {"safety": "mostly"}
@@ -484,101 +480,105 @@ def test_rating_records_and_scores(check: TrustSelfCheck) -> None:
     assert check.ratings.score("trust") is None
 
 
-def test_rating_unknown_option_raises(check: TrustSelfCheck) -> None:
+def test_rating_unknown_option_raises(check: SelfCheck) -> None:
     with pytest.raises(KeyError):
         check.rate("safety", "brilliant")
     with pytest.raises(KeyError):
         check.rate("kindness", "mostly")
 
 
-def test_low_areas_are_not_yet_and_partly_only(check: TrustSelfCheck) -> None:
+def test_low_areas_are_not_yet_and_partly_only(check: SelfCheck) -> None:
     check.rate("safety", "not-yet")
     check.rate("trust", "partly")
     check.rate("choice", "mostly")
     check.rate("collaboration", "fully")
     check.rate("empowerment", "pass")
-    assert LOW_SCORE == 2
-    assert [p.id for p in check.low_areas()] == ["safety", "trust"]
+    # Next steps are for the two lowest answers only.
+    assert check.content.summary[1].options == list(OPTIONS[:2])
+    assert next_step_names(check) == ["Safety", "Trust"]
 
 
-def test_next_steps_show_for_low_areas_only(check: TrustSelfCheck) -> None:
+def test_next_steps_show_for_low_areas_only(check: SelfCheck) -> None:
     check.rate("trust", "not-yet")
     check.rate("safety", "fully")
-    view = check.next_steps_view.value
+    view = check.summary_view.value
     assert "Trust step 1" in view and "Trust step 2" in view
     assert "Safety step" not in view
 
 
-def test_next_steps_say_so_when_nothing_is_low(check: TrustSelfCheck) -> None:
-    assert unescape(check.next_steps_view.value) == (
-        f'<p class="pack-muted">{t("trust.next_steps_empty")}</p>')
+def test_next_steps_say_so_when_nothing_is_low(check: SelfCheck) -> None:
+    assert unescape(check.summary_view.value) == (
+        f'<p class="pack-muted">{PRINCIPLES_DATA["summary_empty"]}</p>')
     check.rate("safety", "fully")
-    assert unescape(check.next_steps_view.value) == (
-        f'<p class="pack-muted">{t("trust.no_low_areas")}</p>')
+    assert unescape(check.summary_view.value) == (
+        f'<p class="pack-muted">{PRINCIPLES_DATA["summary_none"]}</p>')
 
 
-def test_chart_is_an_accessible_svg_with_a_text_alternative(check: TrustSelfCheck) -> None:
+def test_chart_is_an_accessible_svg_with_a_text_alternative(check: SelfCheck) -> None:
     check.rate("safety", "partly")
     check.rate("trust", "pass")
-    chart = check.chart.value
-    assert 'role="img"' in chart and 'aria-labelledby="pack-trust-chart-title"' in chart
-    assert f"<title id=\"pack-trust-chart-title\">{t('trust.chart_title')}</title>" in chart
+    chart = check.chart_view.value
+    labelled_by = re.search(r'<svg [^>]*role="img"[^>]*aria-labelledby="([^"]+)"', chart)
+    assert labelled_by is not None
+    title = PRINCIPLES_DATA["chart"]["title"]
+    assert f'<title id="{labelled_by.group(1)}">{title}</title>' in chart
     alternative = re.search(r'<ul class="pack-chart-text">(.*?)</ul>', chart).group(1)
     items = re.findall(r"<li>(.*?)</li>", alternative)
     assert items[0] == "<strong>Safety</strong>: Partly (2 out of 4)"
-    assert items[1] == f"<strong>Trust</strong>: {t('trust.passed_or_not_rated')}"
+    assert items[1] == f"<strong>Trust</strong>: {PRINCIPLES_DATA['chart']['not_rated']}"
     assert len(items) == len(UK_PRINCIPLES)
 
 
-def test_chart_passed_and_unrated_look_the_same(check: TrustSelfCheck) -> None:
+def test_chart_passed_and_unrated_look_the_same(check: SelfCheck) -> None:
     check.rate("trust", "pass")
-    items = re.findall(r"<li>(.*?)</li>", check.chart.value)
+    items = re.findall(r"<li>(.*?)</li>", check.chart_view.value)
     assert items[1].split(": ", 1)[1] == items[2].split(": ", 1)[1]
 
 
-def test_self_check_handout_holds_exactly_what_was_rated(check: TrustSelfCheck) -> None:
+def test_self_check_handout_holds_exactly_what_was_rated(check: SelfCheck) -> None:
     check.rate("safety", "partly")
     check.rate("trust", "pass")
     check.rate("choice", "fully")
     handout = check.handout()
     assert [(s.heading, s.items) for s in handout.filled_sections] == [
-        (t("trust.check_handout_ratings"), ["Safety: Partly", "Choice: Fully"]),
-        (t("trust.next_steps_for", name="Safety"), ["Safety step 1", "Safety step 2"]),
+        (RATINGS_HEADING, ["Safety: Partly", "Choice: Fully"]),
+        (NEXT_STEPS_HEADING, ["Safety: Safety step 1", "Safety: Safety step 2"]),
     ]
     assert "Trust" not in handout.to_markdown().split("## ", 1)[1]
 
 
-def test_self_check_handout_leaves_out_a_passed_low_area(check: TrustSelfCheck) -> None:
+def test_self_check_handout_leaves_out_a_passed_low_area(check: SelfCheck) -> None:
     check.rate("safety", "not-yet")
     check.rate("safety", "pass")
     assert check.handout().item_count == 0
     assert check.download.prepare() is None
 
 
-def test_self_check_download_link_holds_the_ratings(check: TrustSelfCheck) -> None:
+def test_self_check_download_link_holds_the_ratings(check: SelfCheck) -> None:
     check.rate("empowerment", "not-yet")
     check.download.prepare()
     html = decoded_link(check.download.links.value, "html")
     items = re.findall(r"<li>(.*?)</li>", html)
-    assert items == ["Empowerment: Not yet", "Empowerment step 1", "Empowerment step 2"]
+    assert items == ["Empowerment: Not yet", "Empowerment: Empowerment step 1",
+                     "Empowerment: Empowerment step 2"]
 
 
-def test_clear_forgets_every_rating(check: TrustSelfCheck) -> None:
+def test_clear_forgets_every_rating(check: SelfCheck) -> None:
     check.rate("safety", "not-yet")
     check.download.prepare()
     check.clear_button.click()
     assert check.ratings.answered() == {}
-    assert check.low_areas() == []
+    assert next_step_names(check) == []
     assert check.download.links.value == ""
     assert check.handout().item_count == 0
 
 
 def test_self_check_escapes_content_text() -> None:
-    principles = [Principle(id="p", name=SCRIPT, samhsa=IMAGE, question=SCRIPT,
-                            next_steps=[IMAGE, SCRIPT])]
-    check = TrustSelfCheck(SCRIPT, principles)
+    items = [CheckItem(id="p", name=SCRIPT, hint=IMAGE + SCRIPT, actions=[IMAGE, SCRIPT])]
+    check = SelfCheck(dataclasses.replace(SELF_CHECK.load(PRINCIPLES_FILE), question=SCRIPT,
+                                          items=items))
     check.rate("p", "not-yet")
-    for html in (check.chart.value, check.next_steps_view.value):
+    for html in (check.chart_view.value, check.summary_view.value):
         assert "<script>" not in html and "<img" not in html
 
 
@@ -586,27 +586,27 @@ def test_self_check_escapes_content_text() -> None:
 
 
 def test_scenarios_file_loads_in_the_shared_format() -> None:
-    title, intro, scenarios = load_scenario_deck(SCENARIOS_FILE)
-    assert title and intro
-    assert len(scenarios) >= 5
-    assert all(2 <= len(s.responses) <= 6 for s in scenarios)
+    loaded = SCENARIOS.load(SCENARIOS_FILE)
+    assert loaded.title and loaded.intro
+    assert len(loaded.scenarios) >= 5
+    assert all(2 <= len(s.responses) <= 6 for s in loaded.scenarios)
 
 
 def test_scenarios_cover_the_issues_named_in_the_chapter() -> None:
-    _, _, scenarios = load_scenario_deck(SCENARIOS_FILE)
+    scenarios = SCENARIOS.load(SCENARIOS_FILE).scenarios
     text = " ".join(f"{s.title} {s.situation}" for s in scenarios).lower()
     for topic in ("money", "midnight", "friend", "social media", "frightened", "sort things out"):
         assert topic in text, topic
 
 
 def test_scenarios_have_notes_before_the_hard_ones() -> None:
-    _, _, scenarios = load_scenario_deck(SCENARIOS_FILE)
+    scenarios = SCENARIOS.load(SCENARIOS_FILE).scenarios
     noted = {s.title for s in scenarios if s.note}
     assert {"Messages at midnight", "A worry about safety"} <= noted
 
 
 def test_every_response_has_something_for_it_and_something_to_watch() -> None:
-    _, _, scenarios = load_scenario_deck(SCENARIOS_FILE)
+    scenarios = SCENARIOS.load(SCENARIOS_FILE).scenarios
     assert all(r.helps and r.watch_out for s in scenarios for r in s.responses)
 
 
@@ -623,8 +623,9 @@ def test_scenarios_have_no_score_or_right_answer() -> None:
 
 
 def test_scenarios_handout_is_a_full_paper_set() -> None:
-    _, intro, scenarios = load_scenario_deck(SCENARIOS_FILE)
-    cards = ScenarioCards(intro, scenarios, "scenario-cards")
+    loaded = SCENARIOS.load(SCENARIOS_FILE)
+    scenarios = loaded.scenarios
+    cards = ScenarioCards(loaded, "scenario-cards")
     cards.choose(1)
     handout = cards.handout()
     assert len(handout.filled_sections) == len(scenarios)
@@ -696,7 +697,7 @@ def test_notebook_lists_no_phone_numbers_of_its_own() -> None:
 def test_notebook_each_exercise_follows_its_facilitator_notes() -> None:
     code = [text for kind, text in notebook_cells() if kind == "code"]
     for call, activity in (("trust_sort(", "trust-sort"),
-                           ("trauma_self_check(", "trauma-self-check"),
+                           (f'self_check("{PRINCIPLES_FILE}"', "trauma-self-check"),
                            ("scenario_cards(", "boundaries-scenarios")):
         position = next(n for n, text in enumerate(code) if text.startswith(call))
         assert f'"{activity}"' in code[position - 1]

@@ -1,41 +1,40 @@
-"""Tests for chapters.welsh_context: the "getting there" planner, the barriers checklist
-and the Active Offer self-check."""
+"""Tests for chapters.welsh_context: the "getting there" planner (and the deck with a scale it
+uses), and the chapter's barriers checklist and Active Offer self-check (kit exercises made from
+the chapter's content files)."""
 
-import base64
 import re
+from html import unescape
 from pathlib import Path
 
 import pytest
 import yaml
+from conftest import decoded_link, load_error, write_yaml
 from IPython.display import HTML
 
 from peer_support import content
 from peer_support.chapters.welsh_context import (
-    ACTIVE_OFFER_FILE,
-    BARRIERS_FILE,
     NOTES_LIMIT,
-    OFFER_LEVELS,
-    OWN_ACTION_LIMIT,
     PLACE_LIMIT,
+    PLANNER,
     PLANNER_FILE,
-    ActiveOfferCheck,
-    ChoiceDeck,
     GettingTherePlanner,
     Journey,
-    active_offer_check,
-    barriers_checklist,
     format_time,
     getting_there_planner,
     journey_fits,
     journey_notes,
-    load_active_offer,
-    load_planner,
     parse_time,
 )
 from peer_support.i18n import t
-from peer_support.kit.checklist import TICKED, UNTICKED, Checklist, load_checklist
+from peer_support.kit.checklist import CHECKLIST, TICKED, UNTICKED, Checklist, checklist
+from peer_support.kit.deck import DeckScale
+from peer_support.kit.self_check import SELF_CHECK, SelfCheck, self_check
 
 REAL_ASSETS = content.ASSETS_DIR
+BARRIERS_FILE = "welsh_context/barriers.yaml"
+ACTIVE_OFFER_FILE = "welsh_context/active-offer.yaml"
+#: The Active Offer self-check's answers, from lowest to highest.
+OFFER_LEVELS = ("not-yet", "partly", "yes")
 SCRIPT = "<script>alert(1)</script>"
 IMG = '<img src=x onerror="alert(1)">'
 WELSH = "Llanfair ŵ ŷ Ŵ Ŷ 😊"
@@ -49,33 +48,18 @@ def real(path: str) -> dict:
     return yaml.safe_load((REAL_ASSETS / path).read_text(encoding="utf-8"))
 
 
-@pytest.fixture
-def assets(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "assets"
-    (folder / "welsh_context").mkdir(parents=True)
-    monkeypatch.setattr(content, "ASSETS_DIR", folder)
-    return folder
-
-
-def write(assets: Path, path: str, data: object) -> str:
-    (assets / path).write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    return path
-
-
-def load_error(call) -> content.ContentError:
-    with pytest.raises(content.ContentError) as caught:
-        call()
-    return caught.value
+OFFER_DATA = real(ACTIVE_OFFER_FILE)
+#: The Active Offer's summary headings, as its file gives them.
+START_HERE, BUILD_ON, IN_PLACE = [block["heading"] for block in OFFER_DATA["summary"]]
 
 
 def is_error_block(block: object, path: str) -> bool:
     return isinstance(block, HTML) and 'role="alert"' in block.data and path in block.data
 
 
-def decoded_link(html: str, kind: str) -> str:
-    href = re.search(rf'href="data:[^"]*;base64,([^"]+)" class="qa-download-{kind}"', html)
-    assert href is not None
-    return base64.b64decode(href.group(1)).decode("utf-8")
+def shown_rows(editable_list) -> list:
+    """The rows of an editable list that are on show (rows are kept, hidden, for reuse)."""
+    return [row for row in editable_list.children if row.layout.display != "none"]
 
 
 def section_items(handout, heading: str) -> list[str]:
@@ -87,12 +71,12 @@ def section_items(handout, heading: str) -> list[str]:
 
 @pytest.fixture
 def planner() -> GettingTherePlanner:
-    return GettingTherePlanner(load_planner())
+    return GettingTherePlanner(PLANNER.load(PLANNER_FILE))
 
 
 @pytest.fixture
-def offer() -> ActiveOfferCheck:
-    return ActiveOfferCheck(load_active_offer())
+def offer() -> SelfCheck:
+    return SelfCheck(SELF_CHECK.load(ACTIVE_OFFER_FILE), basename="active-offer-actions")
 
 
 # ---- times ----
@@ -181,7 +165,7 @@ def test_journey_notes_without_group_times_only_state_the_times() -> None:
 
 
 def test_load_planner_real_file_has_the_four_ways_and_the_costs() -> None:
-    planner_content = load_planner()
+    planner_content = PLANNER.load(PLANNER_FILE)
     assert [o.id for o in planner_content.options] == [
         "lift-share", "pick-up-point", "phone-in", "online"]
     assert {"fares", "data", "childcare"} <= {c.id for c in planner_content.costs}
@@ -197,7 +181,7 @@ def test_load_planner_real_file_invents_no_times() -> None:
 def test_load_planner_missing_watch_out_names_file(assets: Path) -> None:
     data = real(PLANNER_FILE)
     del data["options"][1]["watch_out"]
-    error = load_error(lambda: load_planner(write(assets, PLANNER_FILE, data)))
+    error = load_error(lambda: PLANNER.load(write_yaml(assets, PLANNER_FILE, data)))
     assert error.path.endswith(PLANNER_FILE)
     assert "Option 2" in error.problem and "'watch_out'" in error.problem
 
@@ -205,7 +189,7 @@ def test_load_planner_missing_watch_out_names_file(assets: Path) -> None:
 def test_load_planner_repeated_id_names_file(assets: Path) -> None:
     data = real(PLANNER_FILE)
     data["costs"][0]["id"] = data["options"][0]["id"]
-    error = load_error(lambda: load_planner(write(assets, PLANNER_FILE, data)))
+    error = load_error(lambda: PLANNER.load(write_yaml(assets, PLANNER_FILE, data)))
     assert error.path.endswith(PLANNER_FILE)
     assert "repeats the id" in error.problem
 
@@ -213,7 +197,7 @@ def test_load_planner_repeated_id_names_file(assets: Path) -> None:
 def test_load_planner_no_costs_names_file(assets: Path) -> None:
     data = real(PLANNER_FILE)
     data["costs"] = []
-    error = load_error(lambda: load_planner(write(assets, PLANNER_FILE, data)))
+    error = load_error(lambda: PLANNER.load(write_yaml(assets, PLANNER_FILE, data)))
     assert "'costs'" in error.problem
 
 
@@ -281,7 +265,7 @@ def test_planner_add_journey_by_button_clears_boxes(planner: GettingTherePlanner
     assert planner.journeys == [Journey("Village square", 605, 790)]
     assert (planner.place_box.value, planner.arrives_box.value, planner.leaves_box.value) == (
         "", "", "")
-    assert len(planner.remove_buttons.children) == 1
+    assert len(shown_rows(planner.journey_list)) == 1
 
 
 @pytest.mark.parametrize(("place", "arrives", "leaves", "key"), [
@@ -319,7 +303,7 @@ def test_planner_hostile_place_stays_text(planner: GettingTherePlanner) -> None:
     view = planner.journeys_view.value
     assert "<img" not in view and "<script>" not in view
     assert "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;" in view
-    assert planner.remove_buttons.children[1].description == t(
+    assert planner.journey_list.button(1, "remove").description == t(
         "welsh_context.remove_journey", place=SCRIPT)
     markdown = planner.handout().to_markdown()
     assert "\\<script\\>" in markdown
@@ -343,10 +327,10 @@ def test_planner_remove_journey_takes_out_only_that_one(planner: GettingTherePla
     planner.add_journey("First", "10:00")
     planner.add_journey("Second", "10:10")
     planner.add_journey("Third", "10:20")
-    planner.remove_buttons.children[1].click()
+    planner.journey_list.button(1, "remove").click()
     assert [j.place for j in planner.journeys] == ["First", "Third"]
     assert planner.journey_status.message == t("welsh_context.journey_removed", place="Second")
-    assert len(planner.remove_buttons.children) == 2
+    assert len(shown_rows(planner.journey_list)) == 2
 
 
 def test_planner_summary_counts_fits_and_problems(planner: GettingTherePlanner) -> None:
@@ -446,11 +430,11 @@ def test_planner_download_link_holds_the_plan_and_is_withdrawn_on_change(
     assert planner.download.links.value == ""
 
 
-# ---- the one-at-a-time choice deck ----
+# ---- the one-at-a-time deck with a scale (the planner's ways of joining and costs) ----
 
 
-def small_deck() -> ChoiceDeck:
-    return ChoiceDeck([("a", "First <b>", "<h4>First</h4>"), ("b", "Second", "<h4>Second</h4>")],
+def small_deck() -> DeckScale:
+    return DeckScale([("a", "First <b>", "<h4>First</h4>"), ("b", "Second", "<h4>Second</h4>")],
                       "Will you?", [("yes", "Yes"), ("no", "No")], noun="Card",
                       previous_label="Back", next_label="On", summary_heading="So far")
 
@@ -481,7 +465,7 @@ def test_choice_deck_summary_lists_every_card_escaped() -> None:
     deck = small_deck()
     deck.choose("b", "yes")
     summary = deck.summary.value
-    assert f"<li>First &lt;b&gt;: {t('welsh_context.not_chosen')}</li>" in summary
+    assert f"<li>First &lt;b&gt;: {t('deck.not_chosen')}</li>" in summary
     assert "<li>Second: Yes</li>" in summary
 
 
@@ -502,8 +486,9 @@ def test_choice_deck_calls_handlers_and_refuses_unknown_keys() -> None:
 
 
 def test_barriers_file_has_the_three_sections_with_adjustments() -> None:
-    title, intro, sections = load_checklist(BARRIERS_FILE)
-    assert title and intro
+    loaded = CHECKLIST.load(BARRIERS_FILE)
+    sections = loaded.sections
+    assert loaded.title and loaded.intro
     assert [s.heading for s in sections] == [
         "Poverty", "Discrimination", "Past poor treatment by services"]
     assert all(len(s.items) >= 3 for s in sections)
@@ -511,116 +496,120 @@ def test_barriers_file_has_the_three_sections_with_adjustments() -> None:
 
 
 def test_barriers_checklist_prints_ticks_and_adjustments() -> None:
-    checklist = barriers_checklist()
-    assert isinstance(checklist, Checklist)
-    checklist.tick(0, 0)
-    checklist.tick(2, 1)
-    assert checklist.ticked() == [(0, 0), (2, 1)]
-    handout = checklist.handout()
+    barriers = checklist(BARRIERS_FILE, "barriers-checklist")
+    assert isinstance(barriers, Checklist)
+    barriers.tick(0, 0)
+    barriers.tick(2, 1)
+    assert barriers.ticked() == [(0, 0), (2, 1)]
+    handout = barriers.handout()
     poverty = section_items(handout, "Poverty")
-    first = checklist.sections[0].items[0]
+    first = barriers.sections[0].items[0]
     assert poverty[0] == f"{TICKED} {first.text}\n{first.detail}"
     assert poverty[1].startswith(UNTICKED)
-    assert handout.item_count == checklist.total
-    assert checklist.download.basename == "barriers-checklist"
+    assert handout.item_count == barriers.total
+    assert barriers.download.basename == "barriers-checklist"
 
 
 def test_barriers_checklist_broken_file_gives_calm_message(assets: Path) -> None:
-    write(assets, BARRIERS_FILE, {"title": "Barriers", "sections": [{"heading": "Poverty"}]})
-    assert is_error_block(barriers_checklist(), BARRIERS_FILE)
+    write_yaml(assets, BARRIERS_FILE, {"title": "Barriers", "sections": [{"heading": "Poverty"}]})
+    assert is_error_block(checklist(BARRIERS_FILE, "barriers-checklist"), BARRIERS_FILE)
 
 
 # ---- the Active Offer self-check: content ----
 
 
 def test_load_active_offer_real_file_covers_the_areas_named_in_the_issue() -> None:
-    offer_content = load_active_offer()
-    ids = [area.id for area in offer_content.areas]
+    offer_content = SELF_CHECK.load(ACTIVE_OFFER_FILE)
+    ids = [area.id for area in offer_content.items]
     assert {"sign-up", "in-the-room", "materials", "facilitators"} <= set(ids)
-    assert all(area.actions["partly"] and area.actions["not_yet"]
-               for area in offer_content.areas)
+    assert all(area.actions_for["partly"] and area.actions_for["not-yet"]
+               for area in offer_content.items)
 
 
 def test_load_active_offer_unknown_level_names_file(assets: Path) -> None:
     data = real(ACTIVE_OFFER_FILE)
-    data["areas"][2]["actions"]["maybe"] = ["Something"]
-    error = load_error(lambda: load_active_offer(write(assets, ACTIVE_OFFER_FILE, data)))
+    data["items"][2]["actions_for"]["maybe"] = ["Something"]
+    error = load_error(lambda: SELF_CHECK.load(write_yaml(assets, ACTIVE_OFFER_FILE, data)))
     assert error.path.endswith(ACTIVE_OFFER_FILE)
     assert "Area 3" in error.problem and "maybe" in error.problem
 
 
 def test_load_active_offer_missing_actions_names_file(assets: Path) -> None:
     data = real(ACTIVE_OFFER_FILE)
-    del data["areas"][0]["actions"]["not_yet"]
-    error = load_error(lambda: load_active_offer(write(assets, ACTIVE_OFFER_FILE, data)))
-    assert "Area 1" in error.problem and "'not_yet'" in error.problem
+    del data["items"][0]["actions_for"]["not-yet"]
+    error = load_error(lambda: SELF_CHECK.load(write_yaml(assets, ACTIVE_OFFER_FILE, data)))
+    assert "Area 1" in error.problem
+    assert "'not-yet'" in error.problem
 
 
 def test_load_active_offer_missing_question_names_file(assets: Path) -> None:
     data = real(ACTIVE_OFFER_FILE)
     del data["question"]
-    error = load_error(lambda: load_active_offer(write(assets, ACTIVE_OFFER_FILE, data)))
+    error = load_error(lambda: SELF_CHECK.load(write_yaml(assets, ACTIVE_OFFER_FILE, data)))
     assert "'question'" in error.problem
 
 
 def test_active_offer_check_broken_file_gives_calm_message(assets: Path) -> None:
-    write(assets, ACTIVE_OFFER_FILE, ["not", "a", "mapping"])
-    assert is_error_block(active_offer_check(), ACTIVE_OFFER_FILE)
+    write_yaml(assets, ACTIVE_OFFER_FILE, ["not", "a", "mapping"])
+    assert is_error_block(self_check(ACTIVE_OFFER_FILE, "active-offer-actions"),
+                          ACTIVE_OFFER_FILE)
 
 
 def test_active_offer_check_real_file_builds() -> None:
-    assert isinstance(active_offer_check(), ActiveOfferCheck)
+    assert isinstance(self_check(ACTIVE_OFFER_FILE, "active-offer-actions"), SelfCheck)
 
 
 # ---- the Active Offer self-check: answers and actions ----
 
 
-def test_active_offer_options_are_not_yet_partly_yes_and_pass(offer: ActiveOfferCheck) -> None:
+def test_active_offer_options_are_not_yet_partly_yes_and_pass(offer: SelfCheck) -> None:
     scale = offer.ratings.scale
     assert list(scale.labels) == [*OFFER_LEVELS, "pass"]
     assert [scale.labels[key] for key in OFFER_LEVELS] == ["Not yet", "Partly", "Yes"]
 
 
-def test_active_offer_actions_follow_the_answers(offer: ActiveOfferCheck) -> None:
-    areas = offer.areas
-    offer.rate("sign-up", "not_yet")
+def test_active_offer_actions_follow_the_answers(offer: SelfCheck) -> None:
+    areas = offer.items
+    offer.rate("sign-up", "not-yet")
     offer.rate("materials", "partly")
     offer.rate("facilitators", "yes")
     offer.rate("first-contact", "pass")
-    groups = dict(offer.action_groups())
-    assert groups[t("welsh_context.actions_start")] == [
-        f"Sign-up forms: {action}" for action in areas["sign-up"].actions["not_yet"]]
-    assert groups[t("welsh_context.actions_build")] == [
-        f"Materials: {action}" for action in areas["materials"].actions["partly"]]
-    assert groups[t("welsh_context.actions_done")] == ["Who facilitates"]
+    groups = dict(offer.blocks())
+    assert groups[START_HERE] == [
+        f"Sign-up forms: {action}" for action in areas["sign-up"].actions_for["not-yet"]]
+    assert groups[BUILD_ON] == [
+        f"Materials: {action}" for action in areas["materials"].actions_for["partly"]]
+    assert groups[IN_PLACE] == ["Who facilitates"]
     everything = "\n".join(line for lines in groups.values() for line in lines)
     assert "First contact" not in everything
 
 
-def test_active_offer_action_list_shows_on_the_page(offer: ActiveOfferCheck) -> None:
-    assert offer.actions_view.value == f"<p>{t('welsh_context.no_actions')}</p>"
-    offer.rate("in-the-room", "not_yet")
-    assert "In the room: " in offer.actions_view.value
+def test_active_offer_action_list_shows_on_the_page(offer: SelfCheck) -> None:
+    assert unescape(offer.summary_view.value) == (
+        f"<h4>{OFFER_DATA['summary_heading']}</h4>"
+        f'<p class="pack-muted">{OFFER_DATA["summary_empty"]}</p>')
+    offer.rate("in-the-room", "not-yet")
+    assert "In the room: " in offer.summary_view.value
     assert offer.ratings.progress.message == t("ratings.progress", done=1, total=6)
 
 
-def test_active_offer_all_passed_gives_nothing_to_download(offer: ActiveOfferCheck) -> None:
-    for area in offer.areas:
+def test_active_offer_all_passed_gives_nothing_to_download(offer: SelfCheck) -> None:
+    for area in offer.items:
         offer.rate(area, "pass")
-    assert offer.action_groups() == []
+    assert offer.blocks() == []
     assert offer.download.prepare() is None
 
 
-def test_active_offer_download_holds_exactly_the_actions(offer: ActiveOfferCheck) -> None:
+def test_active_offer_download_holds_exactly_the_actions(offer: SelfCheck) -> None:
     offer.rate("local-welsh", "partly")
     offer.rate("sign-up", "yes")
-    offer.own_action.write(f"{IMG} {WELSH}")
+    offer.write(0, f"{IMG} {WELSH}")  # the box for an action of the group's own
     offer.download.prepare()
     markdown = decoded_link(offer.download.links.value, "markdown")
     html = decoded_link(offer.download.links.value, "html")
     items = re.findall(r"<li>(.*?)</li>", html, re.S)
     expected = [f"Welsh that fits the area: {a}"
-                for a in offer.areas["local-welsh"].actions["partly"]]
+                for a in offer.items["local-welsh"].actions_for["partly"]]
     assert items[:len(expected)] == expected
     assert items[len(expected):] == [
         "Sign-up forms", "&lt;img src=x onerror=&quot;alert(1)&quot;&gt; " + WELSH]
@@ -628,32 +617,34 @@ def test_active_offer_download_holds_exactly_the_actions(offer: ActiveOfferCheck
     assert "\\<img src=x" in markdown and WELSH in markdown
 
 
-def test_active_offer_long_own_action_holds_back_the_list(offer: ActiveOfferCheck) -> None:
-    offer.rate("sign-up", "not_yet")
-    offer.own_action.write("z" * (OWN_ACTION_LIMIT + 1))
+def test_active_offer_long_own_action_holds_back_the_list(offer: SelfCheck) -> None:
+    limit = offer.content.prompt_limit
+    assert limit == 300
+    offer.rate("sign-up", "not-yet")
+    offer.write(0, "z" * (limit + 1))
     assert offer.handout() == t("handout.waiting")
-    assert len(offer.own_action.text_area.value) == OWN_ACTION_LIMIT + 1
+    assert len(offer.boxes[0].text_area.value) == limit + 1
 
 
-def test_active_offer_changing_an_answer_withdraws_the_download(offer: ActiveOfferCheck) -> None:
-    offer.rate("sign-up", "not_yet")
+def test_active_offer_changing_an_answer_withdraws_the_download(offer: SelfCheck) -> None:
+    offer.rate("sign-up", "not-yet")
     offer.download.prepare()
     assert offer.download.links.value
     offer.rate("sign-up", "yes")
     assert offer.download.links.value == ""
-    assert dict(offer.action_groups()) == {t("welsh_context.actions_done"): ["Sign-up forms"]}
+    assert dict(offer.blocks()) == {IN_PLACE: ["Sign-up forms"]}
 
 
-def test_active_offer_clear_forgets_everything(offer: ActiveOfferCheck) -> None:
-    offer.rate("sign-up", "not_yet")
-    offer.own_action.write("Ask the choir")
+def test_active_offer_clear_forgets_everything(offer: SelfCheck) -> None:
+    offer.rate("sign-up", "not-yet")
+    offer.write(0, "Ask the choir")
     offer.clear_button.click()
     assert offer.ratings.answered() == {}
-    assert offer.own_action.text_area.value == ""
+    assert offer.boxes[0].text_area.value == ""
     assert offer.handout().item_count == 0
 
 
-def test_active_offer_unknown_area_or_level_raises(offer: ActiveOfferCheck) -> None:
+def test_active_offer_unknown_area_or_level_raises(offer: SelfCheck) -> None:
     with pytest.raises(KeyError):
         offer.rate("car-park", "yes")
     with pytest.raises(KeyError):

@@ -38,6 +38,8 @@ __all__ = [
 
 #: How a standard tool may be used. Only "free" tools may carry question wording in the pack.
 ACCESS = ("free", "registration", "licence")
+ACCESS_KEYS = {"free": "evaluation.access_free", "registration": "evaluation.access_registration",
+               "licence": "evaluation.access_licence"}
 PURPOSE_LIMIT = 300
 GROUP_NAME_LIMIT = 80
 OWN_SENTENCE_LIMIT = 400
@@ -114,7 +116,7 @@ def tool_html(tool: Tool) -> str:
         questions = ("<ol>" + "".join(f"<li>{escape(q)}</li>" for q in tool.questions)
                      + "</ol>")
     notes = "<ul>" + "".join(f"<li>{escape(n)}</li>" for n in tool.notes) + "</ul>"
-    access = t(f"evaluation.access_{tool.access}")
+    access = t(ACCESS_KEYS[tool.access])
     return (
         f'<div class="pack-card pack-tool"><h4>{escape(tool.name)}</h4>'
         f"<p><strong>{escape(access)}</strong></p><p>{escape(tool.summary)}</p>"
@@ -244,7 +246,7 @@ class EvaluationPlanner(Exercise):
         for tool in tools:
             items = list(tool.questions) + list(tool.notes)
             items.append(t("evaluation.plan_link", text=tool.link_text, url=tool.url))
-            access = t(f"evaluation.access_{tool.access}")
+            access = t(ACCESS_KEYS[tool.access])
             handout.add(f"{tool.name} ({access})", items)
         handout.add(t("evaluation.plan_good_practice"), self.content.good_practice)
         return handout

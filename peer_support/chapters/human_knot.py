@@ -262,8 +262,10 @@ class KnotPuzzle(Exercise):
     def _announce(self, event: str, position: int, person: str) -> str | None:
         if event == "moved":
             return f"{t('safety.knot_moved', person=person, place=position + 1)} {self.progress()}"
-        if event in ("at_top", "at_bottom"):
-            return t(f"safety.{event}", text=person)
+        if event == "at_top":
+            return t("safety.at_top", text=person)
+        if event == "at_bottom":
+            return t("safety.at_bottom", text=person)
         return None
 
     def reset(self) -> None:

@@ -32,6 +32,13 @@ __all__ = ["MAP", "Link", "NetworkMap", "map_svg", "network_map"]
 KINDS = ("voluntary", "statutory", "community", "faith")
 #: Which way referrals go: we refer women to them, they refer women to us, both, or neither yet.
 DIRECTIONS = ("we_refer", "they_refer", "both", "none")
+KIND_KEYS = {"voluntary": "networking.kind_voluntary", "statutory": "networking.kind_statutory",
+             "community": "networking.kind_community", "faith": "networking.kind_faith"}
+DIRECTION_KEYS = {"we_refer": "networking.direction_we_refer",
+                  "they_refer": "networking.direction_they_refer",
+                  "both": "networking.direction_both", "none": "networking.direction_none"}
+LINE_KEYS = {"we_refer": "networking.line_we_refer", "they_refer": "networking.line_they_refer",
+             "both": "networking.line_both", "none": "networking.line_none"}
 NAME_LIMIT = 60
 MAX_LINKS = 20
 
@@ -66,12 +73,12 @@ MAP = rules.Kind(MapFile, "The network map")
 
 
 def kind_label(kind: str) -> str:
-    return t(f"networking.kind_{kind}")
+    return t(KIND_KEYS[kind])
 
 
 def describe_link(link: Link) -> str:
     """One sentence saying what the link is, e.g. "Women's Centre (voluntary): we refer ..."."""
-    return t(f"networking.line_{link.direction}", name=link.name,
+    return t(LINE_KEYS[link.direction], name=link.name,
              kind=kind_label(link.kind).lower())
 
 
@@ -338,7 +345,7 @@ class NetworkMap(Exercise):
                                 [(kind, kind_label(kind)) for kind in KINDS], allow_pass=False)
         self.kind.add_class("qa-networking-kind")
         self.direction = ChoiceScale(t("networking.direction_question"),
-                                     [(d, t(f"networking.direction_{d}")) for d in DIRECTIONS],
+                                     [(d, t(DIRECTION_KEYS[d])) for d in DIRECTIONS],
                                      allow_pass=False)
         self.direction.add_class("qa-networking-direction")
         self.submit_button = widgets.Button(description=t("networking.add"))

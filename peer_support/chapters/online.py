@@ -32,6 +32,8 @@ __all__ = ["CHOOSER", "FormatChooser", "format_chooser", "suggest"]
 STRONG_FROM = 2
 TRY_FROM = 0
 BANDS = ("strong", "try", "careful")
+BAND_KEYS = {"strong": "online.band_strong", "try": "online.band_try",
+             "careful": "online.band_careful"}
 MAX_SCORE = 3
 
 
@@ -114,7 +116,7 @@ class Suggestion:
 
     @property
     def band_label(self) -> str:
-        return t(f"online.band_{self.band}")
+        return t(BAND_KEYS[self.band])
 
 
 def suggest(content: ChooserContent, answers: Mapping[str, str | None]) -> list[Suggestion]:
@@ -157,9 +159,7 @@ class FormatChooser(Exercise):
         self.result.add_class("qa-online-suggestion")
         super().__init__(download="our-online-mix", **kwargs)
         self.clear_button.add_class("qa-online-clear")
-        # A ChoiceScale has neither on_change nor a value trait, so watch() would not hear it.
-        for scale in self.scales.values():
-            scale.on_choice(lambda _key: self.changed())
+        self.watch(*self.scales.values())
         self.add_class("pack-format-chooser")
         self._redraw()
 

@@ -22,7 +22,7 @@ from ..content import rules
 from ..i18n import t
 from ..kit.base import Exercise, from_files
 from ..kit.choice import PASS, ChoiceScale
-from ..kit.editable_list import Action, EditableList
+from ..kit.editable_list import Action, EditableList, Refusal
 from ..kit.handout import Handout
 from ..text import check_text, escape
 
@@ -35,6 +35,10 @@ __all__ = [
     "safety_check_in",
 ]
 
+#: What the list says after each event (each key takes the text and the number it needs).
+EVENT_KEYS = {"at_top": "safety.at_top", "at_bottom": "safety.at_bottom",
+              "editing": "safety.editing", "edited": "safety.edited",
+              "edit_cancelled": "safety.edit_cancelled"}
 #: The longest agreement kept on the poster, in characters (longer text stays in its box whole).
 AGREEMENT_LIMIT = 200
 SCORES = tuple(range(0, 11))
@@ -257,11 +261,11 @@ class AgreementBuilder(Exercise):
         self.list.add(Agreement(checked.text), from_form=True)
         return True
 
-    def _check_edit(self, raw: str, position: int) -> Agreement | str:
+    def _check_edit(self, raw: str, position: int) -> Agreement | Refusal:
         checked = check_text(raw, AGREEMENT_LIMIT)
         problem = self._refusal(checked, position + 1)
         if problem:
-            return problem
+            return Refusal(problem)
         agreement = self.agreements[position]
         agreement.text = checked.text
         return agreement
@@ -324,10 +328,8 @@ class AgreementBuilder(Exercise):
             return t("safety.removed", text=agreement.text)
         if event == "moved":
             return t("safety.moved", text=agreement.text, number=position + 1, count=count)
-        if event in ("at_top", "at_bottom"):
-            return t(f"safety.{event}", text=agreement.text)
-        if event in ("editing", "edited", "edit_cancelled"):
-            return t(f"safety.{event}", number=position + 1)
+        if event in EVENT_KEYS:
+            return t(EVENT_KEYS[event], text=agreement.text, number=position + 1)
         return None
 
     def _draw(self) -> None:

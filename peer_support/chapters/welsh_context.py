@@ -252,7 +252,7 @@ class GettingTherePlanner(Exercise):
               + _points(t("welsh_context.watch_out"), o.watch_out) + "</div>")
              for o in content.options],
             t("welsh_context.option_question"),
-            [(key, t(f"welsh_context.choice_{key}")) for key in OPTION_CHOICES],
+            [(key, t(OPTION_LABEL_KEYS[key])) for key in OPTION_CHOICES],
             noun=t("welsh_context.option_noun"),
             previous_label=t("welsh_context.option_previous"),
             next_label=t("welsh_context.option_next"),
@@ -262,7 +262,7 @@ class GettingTherePlanner(Exercise):
             [(c.id, c.label, f'<div class="pack-card"><h4>{escape(c.label)}</h4>'
               + _points(t("welsh_context.ideas"), c.ideas) + "</div>") for c in content.costs],
             t("welsh_context.cost_question"),
-            [(key, t(f"welsh_context.choice_cost_{key}")) for key in COST_CHOICES],
+            [(key, t(COST_LABEL_KEYS[key])) for key in COST_CHOICES],
             noun=t("welsh_context.cost_noun"),
             previous_label=t("welsh_context.cost_previous"),
             next_label=t("welsh_context.cost_next"),
@@ -483,6 +483,11 @@ class GettingTherePlanner(Exercise):
         self.notes.clear()
 
 
+OPTION_LABEL_KEYS = {"offer": "welsh_context.choice_offer", "maybe": "welsh_context.choice_maybe",
+                     "not_for_us": "welsh_context.choice_not_for_us"}
+COST_LABEL_KEYS = {"cover": "welsh_context.choice_cover",
+                   "partly": "welsh_context.choice_cost_partly",
+                   "not_yet": "welsh_context.choice_cost_not_yet"}
 OPTION_HEADING_KEYS = {"offer": "welsh_context.plan_offer", "maybe": "welsh_context.plan_maybe",
                        "not_for_us": "welsh_context.plan_not_for_us"}
 COST_PLAN_KEYS = {"cover": "welsh_context.plan_cover", "partly": "welsh_context.plan_cost_partly",

@@ -36,7 +36,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import MISSING
 from typing import Any, NoReturn
 
-from ..i18n import DEFAULT_LANGUAGE, catalogue, t
+from ..i18n import t
 from . import ContentError, load_yaml, shown_path
 from .checks import (
     Flag,
@@ -166,14 +166,11 @@ class Walk:
         return f"'{key}'" if where == self.top() else t("content.place_of", where=where, field=key)
 
     def item_place(self, each: str, label: str, where: str) -> str:
-        name = _word(each)
-        if where == self.top():
-            return f"{name[:1].upper()}{name[1:]} {label}"
-        return f"{where}, {name} {label}"
+        return place(each, label) if where == self.top() else f"{where}, {word(each)} {label}"
 
     def named_place(self, each: str, name: str, where: str) -> str:
-        word = _word(each)
-        place = f"{word[:1].upper()}{word[1:]} '{name}'"
+        name_word = word(each)
+        place = f"{name_word[:1].upper()}{name_word[1:]} '{name}'"
         return place if where == self.top() else f"{where}, {place}"
 
     # Ids are unique within their list (or the whole file); some texts within their list.
@@ -214,11 +211,23 @@ class Walk:
         return made
 
 
-def _word(each: str) -> str:
+#: What one item of each kind of list is called, for messages in the page's language.
+EACH_KEYS = {each: "content.each." + each for each in (
+    "activity", "answer", "band", "block", "card", "chapter", "column", "cost", "effect",
+    "feeling", "format", "item", "option", "part", "preset", "prompt", "quality", "question",
+    "response", "role", "scenario", "section", "source", "step", "suggestion", "term", "tool",
+    "version")}
+
+
+def word(each: str) -> str:
     """What one item is called in messages, in the page's language where translated."""
-    if f"content.each.{each}" in catalogue(DEFAULT_LANGUAGE):
-        return t(f"content.each.{each}")
-    return each
+    return t(EACH_KEYS[each]) if each in EACH_KEYS else each
+
+
+def place(each: str, number: int) -> str:
+    """Where an item of a list is, as messages say it: "Item 3"."""
+    name = word(each)
+    return f"{name[:1].upper()}{name[1:]} {number}"
 
 
 class Kind:

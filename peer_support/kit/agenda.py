@@ -307,14 +307,18 @@ class Agenda(widgets.VBox):
 
     def _announce(self, event: str, position: int, block: Block) -> str | None:
         total = duration(self.total_minutes())
-        if event in ("added", "removed"):
-            return t(f"agenda.{event}", title=block.title, total=total)
+        if event == "added":
+            return t("agenda.added", title=block.title, total=total)
+        if event == "removed":
+            return t("agenda.removed", title=block.title, total=total)
         if event == "edited":
             return t("agenda.updated", title=block.title, total=total)
         if event == "moved":
             return t("agenda.moved", title=block.title, position=position + 1)
-        if event in ("at_top", "at_bottom"):
-            return t(f"agenda.{event}", title=block.title)
+        if event == "at_top":
+            return t("agenda.at_top", title=block.title)
+        if event == "at_bottom":
+            return t("agenda.at_bottom", title=block.title)
         return None
 
     def _on_start(self) -> None:

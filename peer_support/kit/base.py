@@ -119,8 +119,10 @@ class Exercise(widgets.VBox):
         for holder in holders:
             if hasattr(holder, "on_change"):
                 holder.on_change(lambda *_: self.changed())
-            else:
+            elif isinstance(holder, widgets.Widget) and holder.has_trait("value"):
                 holder.observe(lambda _: self.changed(), names="value")
+            else:  # a holder the exercise could not hear would leave stale downloads about
+                raise TypeError(f"cannot watch {type(holder).__name__} for changes")
 
     def changed(self) -> None:
         """An answer changed: withdraw a download prepared earlier and tell the listeners."""

@@ -90,6 +90,10 @@ class ChoiceScale(widgets.VBox):
         """Call ``handler(key)`` whenever an option is chosen."""
         self._handlers.append(handler)
 
+    def on_change(self, handler: Callable[[], None]) -> None:
+        """Call ``handler()`` whenever the choice changes: chosen, or cleared."""
+        self.observe(lambda _: handler(), names="choice")
+
     def focus_first(self) -> None:
         """Move keyboard focus to the first option."""
         next(iter(self.buttons.values())).focus()

@@ -34,9 +34,16 @@ import ipywidgets as widgets
 from ..i18n import t
 from .status import LiveStatus
 
-__all__ = ["Action", "EditableList"]
+__all__ = ["Action", "EditableList", "Refusal"]
 
 Describe = Callable[[int, Any], str]
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """What ``check`` returns when typed words cannot be used: the message to say."""
+
+    message: str
 
 
 @dataclass(frozen=True)
@@ -71,8 +78,8 @@ class EditableList(widgets.VBox):
     home : widget, optional
         Where focus goes when the list is empty, and after adding from the form.
     check : callable, optional
-        For ``inline_edit``: ``check(text, position)`` returns the new item, or a message
-        saying why the words cannot be used (the box keeps them).
+        For ``inline_edit``: ``check(text, position)`` returns the new item, or a
+        :class:`Refusal` saying why the words cannot be used (the box keeps them).
     inline_edit : callable, optional
         ``inline_edit(position)`` gives the change box's label; None: no change box.
     row_classes : sequence of str
@@ -227,8 +234,8 @@ class EditableList(widgets.VBox):
         """Use the words in the change box, if ``check`` accepts them; True if saved."""
         self._check_position(position)
         result = self.check(self.drafts[position] or "", position)
-        if isinstance(result, str):
-            self.status.say(result)
+        if isinstance(result, Refusal):
+            self.status.say(result.message)
             self._rows[position]["area"].focus()
             return False
         self.drafts[position] = None
@@ -343,7 +350,14 @@ class EditableList(widgets.VBox):
             self.children = tuple(row["box"] for row in self._rows)
         for number, row in enumerate(self._rows):
             if number >= len(self.items):
+                # A spare row keeps nothing of what it showed: no stale words in the page.
                 row["box"].layout.display = "none"
+                if row["view"] is not None:
+                    row["view"].value = ""
+                for button in row["buttons"].values():
+                    button.description = button.tooltip = ""
+                if row["area"] is not None:
+                    row["area"].value = ""
                 continue
             item = self.items[number]
             if row["view"] is not None:

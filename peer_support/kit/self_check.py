@@ -127,12 +127,22 @@ class SelfCheckFile:
         for number, block in enumerate(self.summary, start=1):
             unknown = [option for option in block.options if option not in known]
             if unknown:
-                fail(t("content.unknown_options", where=f"'summary' {number}",
+                fail(t("content.unknown_options", where=rules.place("block", number),
                        names=", ".join(unknown)))
-        for item in self.items:
+        with_actions = [option for block in self.summary if block.show == "actions"
+                        for option in block.options]
+        for number, item in enumerate(self.items, start=1):
+            place = f"{self.noun} {number}"  # as people call them: "Area 3"
             unknown = [option for option in item.actions_for if option not in known]
             if unknown:
-                fail(t("content.unknown_options", where=item.id, names=", ".join(unknown)))
+                fail(t("content.unknown_options", where=place,
+                       names=", ".join(f"'{option}'" for option in unknown)))
+            # An item with nothing to suggest for a rating would vanish from the summary.
+            missing = [option for option in with_actions
+                       if not item.actions_for.get(option, item.actions)]
+            if missing:
+                fail(t("self_check.needs_actions", where=place,
+                       options=", ".join(f"'{option}'" for option in missing)))
 
 
 SELF_CHECK = rules.Kind(SelfCheckFile, "Self-check")
