@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from conftest import REPO, write_yaml
 
-from peer_support.chapters import content_files
-from peer_support.chapters.content_files import check_all, readme, write_readmes
+from peer_support import content_files
+from peer_support.content_files import check_all, readme, write_readmes
 from peer_support.kit.card_sort import CARD_SORT, CardSort
 
 ASSETS = REPO / "assets"
@@ -35,7 +35,7 @@ def test_the_checker_names_a_broken_file(assets: Path) -> None:
 
 @pytest.mark.parametrize("folder", sorted({path.rpartition("/")[0] for path in ENGLISH_FILES}))
 def test_each_folder_has_its_rules_written_beside_it(folder: str) -> None:
-    """If this fails, run: .venv/bin/python -m peer_support.chapters.content_files"""
+    """If this fails, run: .venv/bin/python -m peer_support.content_files"""
     written = (ASSETS / folder / "README.md").read_text(encoding="utf-8")
     assert written == readme(folder)
 

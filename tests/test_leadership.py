@@ -1,5 +1,5 @@
 """Tests for chapters.leadership: the qualities sort and its card, the questions, strength
-spotting, the shared roles rota and the reflection."""
+spotting and the reflection."""
 
 from pathlib import Path
 
@@ -14,19 +14,17 @@ from peer_support.chapters import leadership
 from peer_support.chapters.leadership import (
     KINDS,
     MINIMUM_QUALITIES,
-    ROTA_NAME_LIMIT,
-    STEP_LIMIT,
     LeadershipSort,
     QualitiesFile,
     Quality,
-    SharedRoles,
     StrengthSpotting,
     leadership_questions,
     leadership_sort,
-    shared_roles,
     strength_spotting,
 )
 from peer_support.i18n import t
+from peer_support.kit.card_sort import PRESETS as PRESETS_KIND
+from peer_support.kit.card_sort import STEP_LIMIT
 from peer_support.kit.deck import CardDeck
 from peer_support.kit.handout import Handout
 from peer_support.kit.reflection import Reflection, reflection
@@ -36,7 +34,6 @@ QUALITIES = "leadership/qualities.yaml"
 PRESETS = "leadership/sort-presets.yaml"
 QUESTIONS = "leadership/questions.yaml"
 GUIDE = "leadership/strength-spotting.yaml"
-ROLES = "leadership/roles.yaml"
 REFLECTION = "leadership/reflection.yaml"
 SCRIPT = "<script>alert(1)</script>"
 IMG = '<img src=x onerror="alert(1)">'
@@ -53,7 +50,7 @@ def load_qualities(path: str) -> list[Quality]:
 
 
 def load_presets(path: str) -> list:
-    return leadership.PRESETS.load(path).presets
+    return PRESETS_KIND.load(path).presets
 
 
 def load_questions(path: str) -> tuple:
@@ -70,7 +67,7 @@ def is_error_block(block: object, name: str) -> bool:
 
 
 def make_sort() -> LeadershipSort:
-    return LeadershipSort(leadership.QUALITIES.load(QUALITIES), leadership.PRESETS.load(PRESETS))
+    return LeadershipSort(leadership.QUALITIES.load(QUALITIES), PRESETS_KIND.load(PRESETS))
 
 
 def texts() -> list[str]:
@@ -370,7 +367,7 @@ def test_switch_with_nothing_sorted_switches_and_says_sort_starts_again() -> Non
     assert sort.preset.id == "group"
     assert [key for key, _ in sort.sort.columns] == ["leaders", "peers", "both"]
     assert sort.status.message == t(
-        "leadership.switched", name=sort.preset.name,
+        "sort.switched", name=sort.preset.name,
         columns="“What leaders do”, “What peers do”, “Both”")
     assert "starts again" in sort.status.message
 
@@ -383,7 +380,7 @@ def test_switch_with_cards_sorted_asks_and_changes_nothing_yet() -> None:
     assert sort.sort.in_column("grow") == ["Sharing the credit"]
     assert sort.chooser.choice == "me"
     assert sort.confirm_box.layout.display is None
-    assert sort.status.message == t("leadership.switch_ask",
+    assert sort.status.message == t("sort.switch_ask",
                                     name="Leaders and peers (for group talk)", count=1)
 
 
@@ -395,7 +392,7 @@ def test_switch_no_keeps_the_sort() -> None:
     assert sort.preset.id == "me"
     assert sort.sort.in_column("grow") == ["Sharing the credit"]
     assert sort.confirm_box.layout.display == "none"
-    assert sort.status.message == t("leadership.switch_kept", name="My strengths")
+    assert sort.status.message == t("sort.switch_kept", name="My strengths")
 
 
 def test_switch_yes_starts_again_with_new_columns() -> None:
@@ -414,7 +411,7 @@ def test_switch_to_same_preset_says_so() -> None:
     sort.move("Sharing the credit", "grow")
     sort.chooser.choose("me")
     assert sort.sort.in_column("grow") == ["Sharing the credit"]
-    assert sort.status.message == t("leadership.preset_same", name="My strengths")
+    assert sort.status.message == t("sort.preset_same", name="My strengths")
 
 
 def test_switch_unknown_preset_raises() -> None:
@@ -559,87 +556,6 @@ def test_broken_spotting_guide_gives_error_block(assets: Path) -> None:
     write_yaml(assets, GUIDE, {"intro": "x", "steps": ["only one"], "starters": ["a"]})
     write_yaml(assets, QUALITIES, real(QUALITIES))
     assert is_error_block(strength_spotting(GUIDE, QUALITIES), "strength-spotting.yaml")
-
-
-# ---- shared roles ----
-
-
-def make_rota() -> SharedRoles:
-    return SharedRoles(leadership.ROLES.load(ROLES))
-
-
-def test_rota_real_roles() -> None:
-    loaded = leadership.ROLES.load(ROLES)
-    sessions, roles = loaded.sessions, loaded.roles
-    assert [r.id for r in roles] == ["opener", "timekeeper", "welcomer", "closer"]
-    assert sessions >= 1
-
-
-def test_rota_has_a_labelled_box_per_role_per_session() -> None:
-    rota = make_rota()
-    assert len(rota.boxes) == rota.sessions * len(rota.roles)
-    assert rota.boxes[(2, "timekeeper")].description == t(
-        "leadership.rota_field", session=2, role="Timekeeper")
-
-
-def test_rota_download_holds_exactly_the_names_typed() -> None:
-    rota = make_rota()
-    rota.fill(1, "opener", "Sam")
-    rota.fill(1, "closer", " J.K. ")
-    rota.set_when(1, "3 March")
-    rota.fill(3, "welcomer", WELSH)
-    handout = rota.handout()
-    assert sections(handout)[1:] == [
-        ("Session 1: 3 March", ["Opener: Sam", "Closer: J.K."]),
-        ("Session 3", [f"Welcomer: {WELSH}"]),
-    ]
-    assert sections(handout)[0][0] == t("leadership.rota_roles_heading")
-
-
-def test_rota_with_no_names_offers_nothing() -> None:
-    rota = make_rota()
-    rota.set_when(2, "Tuesday")
-    assert rota.handout() == t("leadership.rota_empty")
-    assert rota.download.prepare() is None
-
-
-def test_rota_too_long_waits_names_box_and_cuts_nothing() -> None:
-    rota = make_rota()
-    rota.fill(1, "opener", "Sam")
-    rota.fill(2, "closer", "x" * 10_000)
-    assert rota.handout() == t("handout.waiting")
-    assert t("leadership.rota_field", session=2, role="Closer") in rota.status.message
-    assert len(rota.boxes[(2, "closer")].value) == 10_000
-    rota.fill(2, "closer", "x" * ROTA_NAME_LIMIT)
-    assert isinstance(rota.handout(), Handout)
-    assert rota.status.message == ""
-
-
-def test_rota_hostile_names_stay_text() -> None:
-    rota = make_rota()
-    rota.fill(1, "opener", IMG[:ROTA_NAME_LIMIT])
-    rota.download.prepare()
-    page = decoded_link(rota.download.links.value, "html")
-    assert "<img" not in page and "&lt;img" in page
-
-
-def test_rota_clear_empties_every_box() -> None:
-    rota = make_rota()
-    rota.fill(1, "opener", "Sam")
-    rota.set_when(1, "Monday")
-    rota.download.prepare()
-    rota.clear_button.click()
-    assert all(box.value == "" for box in [*rota.boxes.values(), *rota.when_boxes.values()])
-    assert rota.download.links.value == ""
-    assert rota.status.message == t("leadership.rota_cleared")
-
-
-def test_rota_bad_sessions_gives_error_block(assets: Path) -> None:
-    data = real(ROLES)
-    data["sessions"] = 0
-    write_yaml(assets, ROLES, data)
-    block = shared_roles(ROLES)
-    assert is_error_block(block, "leadership/roles.yaml") and "sessions" in block.data
 
 
 # ---- reflection ----

@@ -11,7 +11,6 @@ and list download together. Nothing is stored on the server.
 from __future__ import annotations
 
 import itertools
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -24,9 +23,24 @@ from ..kit.choice import ChoiceScale
 from ..kit.editable_list import Action, EditableList
 from ..kit.handout import Handout
 from ..kit.html import bullets, label_above
+from ..kit.hub_map import (
+    CENTRE_SIZE,
+    NODE_WIDTH,
+    RING_MAX,
+    SVG_WIDTH,
+    MapLayout,
+    Spoke,
+    boxes_apart,
+    hub_layout,
+    hub_svg,
+    line_ends,
+    wrap_label,
+)
 from ..text import check_text, escape
 
-__all__ = ["MAP", "Link", "NetworkMap", "map_svg", "network_map"]
+__all__ = ["CENTRE_SIZE", "MAP", "NODE_WIDTH", "RING_MAX", "SVG_WIDTH", "Link", "NetworkMap",
+           "boxes_apart", "line_ends", "map_layout", "map_svg", "network_map", "wrap_label"]
+_ids = itertools.count(1)
 
 #: Kinds of organisation, in the order the buttons show them.
 KINDS = ("voluntary", "statutory", "community", "faith")
@@ -106,17 +120,6 @@ def summary_lines(links: Sequence[Link]) -> list[str]:
 
 # ---- drawing the map ----
 
-SVG_WIDTH = 1000
-MIN_HEIGHT = 800
-NODE_WIDTH = 230
-CENTRE_SIZE = (240, 68)
-LINE_HEIGHT = 30
-FONT_SIZE = 26
-WRAP = 13
-RING_MAX = 8
-ROW_GAP = 26
-EDGE = 12
-TEXT_COLOUR = "#0b0c0c"
 #: Each kind's border: colour, dash pattern and corner radius, so kinds differ by more than
 #: colour; every box also names its kind in words. Colours have at least 4.5:1 on white.
 KIND_STYLE = {
@@ -125,203 +128,27 @@ KIND_STYLE = {
     "community": ("#00703c", "14 7", 18),
     "faith": ("#4c2c92", "4 5", 0),
 }
-_ids = itertools.count(1)
 
 
-def wrap_label(text: str, width: int = WRAP) -> list[str]:
-    """Split a name into lines of at most ``width`` characters, keeping every character."""
-    lines: list[str] = []
-    current = ""
-    for word in text.split():
-        while len(word) > width:
-            if current:
-                lines.append(current)
-                current = ""
-            lines.append(word[:width])
-            word = word[width:]
-        if not current:
-            current = word
-        elif len(current) + 1 + len(word) <= width:
-            current = f"{current} {word}"
-        else:
-            lines.append(current)
-            current = word
-    if current:
-        lines.append(current)
-    return lines or [""]
-
-
-@dataclass(frozen=True)
-class Node:
-    """An organisation's box: its centre, height and lines of text (text, font style)."""
-
-    link: Link
-    x: float
-    y: float
-    height: float
-    lines: list[tuple[str, str]]
-
-    @property
-    def box(self) -> tuple[float, float, float, float]:
-        """Left, top, right, bottom."""
-        return (self.x - NODE_WIDTH / 2, self.y - self.height / 2,
-                self.x + NODE_WIDTH / 2, self.y + self.height / 2)
-
-
-def node_lines(link: Link) -> list[tuple[str, str]]:
+def spoke(link: Link) -> Spoke:
+    """A link as a box on the map: its name and kind in words, arrows the way women are
+    referred (both ways: two arrows; no referrals yet: a dashed line without arrows)."""
     lines = [(line, "") for line in wrap_label(link.name)]
-    return lines + [(f"({kind_label(link.kind).lower()})", "italic")]
-
-
-@dataclass(frozen=True)
-class MapLayout:
-    """Where everything sits: the picture's height, the group's centre, one box per link,
-    and whether the boxes stand in two columns (otherwise they sit round an oval)."""
-
-    height: float
-    centre: tuple[float, float]
-    nodes: list[Node]
-    columns: bool
+    lines.append((f"({kind_label(link.kind).lower()})", "italic"))
+    return Spoke(lines, KIND_STYLE[link.kind], outward=link.direction in ("we_refer", "both"),
+                 inward=link.direction in ("they_refer", "both"),
+                 pending=link.direction == "none")
 
 
 def map_layout(links: Sequence[Link]) -> MapLayout:
-    """Where everything sits: the picture's height, the group's centre, and one box per link.
-
-    Up to eight organisations sit round an oval, clockwise from the top. More than that (or
-    names so long that the oval would crowd) sit in two columns either side of the group
-    (left, right, left, ...), and the picture grows taller, so boxes never overlap and no line
-    runs under another box.
-    """
-    lines = [node_lines(link) for link in links]
-    heights = [LINE_HEIGHT * len(text) + 14 for text in lines]
-    if len(links) <= RING_MAX:
-        height = MIN_HEIGHT
-        cx, cy = SVG_WIDTH / 2, height / 2
-        rx = SVG_WIDTH / 2 - NODE_WIDTH / 2 - EDGE
-        ry = height / 2 - max(heights, default=0) / 2 - EDGE
-        nodes = []
-        for number, link in enumerate(links):
-            angle = -math.pi / 2 + 2 * math.pi * number / len(links)
-            nodes.append(Node(link, cx + rx * math.cos(angle), cy + ry * math.sin(angle),
-                              heights[number], lines[number]))
-        if boxes_apart(nodes, (cx, cy)):
-            return MapLayout(height, (cx, cy), nodes, columns=False)
-    rows = [heights[start:start + 2] for start in range(0, len(links), 2)]
-    row_heights = [max(row) for row in rows]
-    height = max(MIN_HEIGHT, sum(row_heights) + ROW_GAP * (len(rows) - 1) + 2 * EDGE)
-    top = (height - sum(row_heights) - ROW_GAP * (len(rows) - 1)) / 2
-    nodes = []
-    for number, link in enumerate(links):
-        row = number // 2
-        y = top + sum(row_heights[:row]) + ROW_GAP * row + row_heights[row] / 2
-        x = EDGE + NODE_WIDTH / 2 if number % 2 == 0 else SVG_WIDTH - EDGE - NODE_WIDTH / 2
-        nodes.append(Node(link, x, y, heights[number], lines[number]))
-    return MapLayout(height, (SVG_WIDTH / 2, height / 2), nodes, columns=True)
-
-
-def boxes_apart(nodes: Sequence[Node], centre: tuple[float, float], gap: float = 10) -> bool:
-    """True when no two boxes (the group's included) touch or overlap."""
-    cx, cy = centre
-    half_w, half_h = CENTRE_SIZE[0] / 2, CENTRE_SIZE[1] / 2
-    boxes = [node.box for node in nodes] + [(cx - half_w, cy - half_h, cx + half_w, cy + half_h)]
-    return not any(
-        a[0] < b[2] + gap and b[0] < a[2] + gap and a[1] < b[3] + gap and b[1] < a[3] + gap
-        for a, b in itertools.combinations(boxes, 2))
-
-
-def _edge_point(cx: float, cy: float, half_w: float, half_h: float,
-                tx: float, ty: float, gap: float = 6) -> tuple[float, float]:
-    """The point where the line from a box's centre towards (tx, ty) leaves the box."""
-    dx, dy = tx - cx, ty - cy
-    if dx == 0 and dy == 0:
-        return cx, cy
-    scale = min(half_w / abs(dx) if dx else math.inf, half_h / abs(dy) if dy else math.inf)
-    length = math.hypot(dx, dy)
-    scale += gap / length
-    return cx + dx * scale, cy + dy * scale
-
-
-def line_ends(centre: tuple[float, float], node: Node, columns: bool,
-              gap: float = 6) -> tuple[float, float, float, float]:
-    """Where a link's line starts (at the group's box) and ends (at the organisation's box).
-
-    In the two-column layout a line ends at the middle of the box's inner side, so it never
-    passes under another box in the same column.
-    """
-    cx, cy = centre
-    if columns:
-        side = 1 if node.x < cx else -1
-        x2, y2 = node.x + side * (NODE_WIDTH / 2 + gap), node.y
-    else:
-        x2, y2 = _edge_point(node.x, node.y, NODE_WIDTH / 2, node.height / 2, cx, cy, gap)
-    x1, y1 = _edge_point(cx, cy, CENTRE_SIZE[0] / 2, CENTRE_SIZE[1] / 2, x2, y2, gap)
-    return x1, y1, x2, y2
-
-
-def _text(lines: Sequence[tuple[str, str]], x: float, top: float, colour: str,
-          bold: bool = False) -> str:
-    """Centred lines of text starting at ``top``; each pair is (text, font style)."""
-    spans = []
-    for number, (text, style) in enumerate(lines):
-        italic = ' font-style="italic"' if style == "italic" else ""
-        y = top + LINE_HEIGHT * (number + 1) - 7
-        spans.append(f'<tspan x="{x:.1f}" y="{y:.1f}"{italic}>{escape(text)}</tspan>')
-    weight = ' font-weight="bold"' if bold else ""
-    return (f'<text text-anchor="middle" font-family="Arial, Helvetica, sans-serif" '
-            f'font-size="{FONT_SIZE}"{weight} fill="{colour}">{"".join(spans)}</text>')
+    return hub_layout([spoke(link) for link in links])
 
 
 def map_svg(links: Sequence[Link], title: str, description: str, centre_label: str,
             prefix: str | None = None) -> str:
-    """An accessible SVG map: the group in the middle, one box per organisation around it,
-    and a line to each, with arrows pointing the way women are referred (both ways: two arrows;
-    no referrals yet: a dashed line without arrows).
-
-    Every label is escaped. The SVG has ``role="img"`` and is named by its ``<title>`` and
-    described by its ``<desc>``; show a text alternative next to it (see :func:`describe_link`).
-    """
-    prefix = prefix or f"pack-netmap-{next(_ids)}"
-    layout = map_layout(links)
-    height, centre, nodes, columns = layout.height, layout.centre, layout.nodes, layout.columns
-    cx, cy = centre
-    marker = f"{prefix}-arrow"
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" focusable="false" '
-        f'aria-labelledby="{prefix}-title {prefix}-desc" viewBox="0 0 {SVG_WIDTH} {height:.0f}" '
-        f'width="100%" style="max-width:100%;height:auto;display:block;background:#ffffff">',
-        f'<title id="{prefix}-title">{escape(title)}</title>',
-        f'<desc id="{prefix}-desc">{escape(description)}</desc>',
-        f'<defs><marker id="{marker}" viewBox="0 0 10 10" refX="10" refY="5" '
-        f'markerUnits="userSpaceOnUse" markerWidth="22" markerHeight="22" '
-        f'orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="{TEXT_COLOUR}"/>'
-        f"</marker></defs>",
-    ]
-    for node in nodes:
-        x1, y1, x2, y2 = line_ends(centre, node, columns)
-        attributes = f'stroke="{TEXT_COLOUR}" stroke-width="3"'
-        if node.link.direction in ("we_refer", "both"):
-            attributes += f' marker-end="url(#{marker})"'
-        if node.link.direction in ("they_refer", "both"):
-            attributes += f' marker-start="url(#{marker})"'
-        if node.link.direction == "none":
-            attributes = 'stroke="#505a5f" stroke-width="3" stroke-dasharray="10 8"'
-        parts.append(f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" '
-                     f"{attributes}/>")
-    width, tall = CENTRE_SIZE
-    parts.append(
-        f'<rect x="{cx - width / 2:.1f}" y="{cy - tall / 2:.1f}" width="{width}" '
-        f'height="{tall}" rx="{tall / 2:.0f}" fill="{TEXT_COLOUR}"/>')
-    parts.append(_text([(centre_label, "")], cx, cy - LINE_HEIGHT / 2, "#ffffff", bold=True))
-    for node in nodes:
-        colour, dashes, radius = KIND_STYLE[node.link.kind]
-        dash = f' stroke-dasharray="{dashes}"' if dashes else ""
-        left, top, _right, _bottom = node.box
-        parts.append(
-            f'<rect x="{left:.1f}" y="{top:.1f}" width="{NODE_WIDTH}" height="{node.height}" '
-            f'rx="{radius}" fill="#ffffff" stroke="{colour}" stroke-width="4"{dash}/>')
-        parts.append(_text(node.lines, node.x, top + 7, TEXT_COLOUR))
-    parts.append("</svg>")
-    return "".join(parts)
+    """The map as an accessible SVG picture; show :func:`describe_link`'s words beside it."""
+    return hub_svg([spoke(link) for link in links], title, description, centre_label,
+                   prefix or f"pack-netmap-{next(_ids)}")
 
 
 class NetworkMap(Exercise):

@@ -2,7 +2,7 @@
 
 The notebooks name the files in their one-line calls; :data:`FACTORIES` says what kind each
 call reads, and the kinds' rules are declared beside the widgets that read them.
-``python -m peer_support.chapters.content_files`` checks every file (English and Welsh) and
+``python -m peer_support.content_files`` checks every file (English and Welsh) and
 writes a ``README.md`` in each folder of ``assets/``, so a facilitator adapting a file can read,
 beside it, what each field means and what it may hold.
 """
@@ -15,15 +15,7 @@ import os
 import sys
 from pathlib import Path
 
-from ..content import ASSETS_DIR, ContentError
-from ..content.rules import Kind
-from ..kit.blocks import CHAPTERS, NOTEBOOKS_DIR, NOTES
-from ..kit.card_sort import CARD_SORT
-from ..kit.checklist import CHECKLIST
-from ..kit.reflection import REFLECTION
-from ..kit.scenarios import SCENARIOS
-from ..kit.self_check import SELF_CHECK
-from . import (
+from .chapters import (
     evaluation,
     human_knot,
     introduction,
@@ -37,6 +29,16 @@ from . import (
     trust,
     welsh_context,
 )
+from .content import ASSETS_DIR, ContentError
+from .content.rules import Kind
+from .kit.blocks import CHAPTERS, NOTEBOOKS_DIR, NOTES
+from .kit.card_sort import CARD_SORT, PRESETS
+from .kit.checklist import CHECKLIST
+from .kit.feedback import FEEDBACK
+from .kit.reflection import REFLECTION
+from .kit.rota import ROTA
+from .kit.scenarios import SCENARIOS
+from .kit.self_check import SELF_CHECK
 
 __all__ = ["FACTORIES", "check_all", "content_files", "readme", "write_readmes"]
 
@@ -56,8 +58,8 @@ FACTORIES: dict[str, tuple[Kind, ...]] = {
     "trust_sort": (trust.TRUST_CARDS,),
     "getting_there_planner": (welsh_context.PLANNER,),
     "language_game": (language.TERMS,),
-    "shared_roles": (leadership.ROLES,),
-    "leadership_sort": (leadership.QUALITIES, leadership.PRESETS),
+    "rota": (ROTA,),
+    "leadership_sort": (leadership.QUALITIES, PRESETS),
     "leadership_questions": (leadership.QUESTIONS,),
     "strength_spotting": (leadership.SPOTTING, leadership.QUALITIES),
     "network_map": (network_map.MAP,),
@@ -69,7 +71,7 @@ FACTORIES: dict[str, tuple[Kind, ...]] = {
     "self_care_wheel": (self_care.WHEEL,),
     "evaluation_planner": (evaluation.EVALUATION_PLANNER,),
     "consent_builder": (evaluation.CONSENT,),
-    "feedback_form": (evaluation.FEEDBACK,),
+    "feedback_form": (FEEDBACK,),
 }
 
 
