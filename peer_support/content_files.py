@@ -17,6 +17,7 @@ from pathlib import Path
 
 from .chapters import (
     evaluation,
+    feelings,
     human_knot,
     introduction,
     language,
@@ -33,6 +34,7 @@ from .content import ASSETS_DIR, ContentError
 from .content.rules import Kind
 from .kit.blocks import CHAPTERS, NOTEBOOKS_DIR, NOTES
 from .kit.card_sort import CARD_SORT, PRESETS
+from .kit.check_in import CHECK_IN
 from .kit.checklist import CHECKLIST
 from .kit.feedback import FEEDBACK
 from .kit.reflection import REFLECTION
@@ -52,7 +54,7 @@ FACTORIES: dict[str, tuple[Kind, ...]] = {
     "card_sort": (CARD_SORT,),
     "where_to_start": (introduction.ROUTE,),
     "agreement_builder": (safety.AGREEMENTS,),
-    "safety_check_in": (safety.CHECK_IN,),
+    "check_in": (CHECK_IN,),
     "knot_card": (human_knot.KNOT_CARD,),
     "knot_puzzle": (human_knot.KNOT_PUZZLE,),
     "trust_sort": (trust.TRUST_CARDS,),
@@ -66,7 +68,7 @@ FACTORIES: dict[str, tuple[Kind, ...]] = {
     "event_planner": (networking.EVENT_PLANNER,),
     "format_chooser": (online.CHOOSER,),
     "needs_inventory": (self_care.NEEDS,),
-    "feelings_check_in": (self_care.FEELINGS, self_care.NEEDS),
+    "feelings_check_in": (feelings.FEELINGS, self_care.NEEDS),
     "facilitator_check": (self_care.FACILITATOR_CHECK,),
     "self_care_wheel": (self_care.WHEEL,),
     "evaluation_planner": (evaluation.EVALUATION_PLANNER,),

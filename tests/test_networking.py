@@ -122,41 +122,41 @@ def test_duration(minutes: int, expected: str) -> None:
 
 def test_planner_adds_blocks_with_a_running_total() -> None:
     planner = new_planner()
-    assert planner.add_block("Arrival", "20")
-    assert planner.add_block("Share", 30)
-    assert planner.blocks == [Block("Arrival", 20), Block("Share", 30)]
-    assert planner.total_minutes() == 50
-    assert [(b.title, s, e) for b, s, e in planner.schedule()] == [("Arrival", 0, 20),
+    assert planner.agenda.add_block("Arrival", "20")
+    assert planner.agenda.add_block("Share", 30)
+    assert planner.agenda.blocks == [Block("Arrival", 20), Block("Share", 30)]
+    assert planner.agenda.total_minutes() == 50
+    assert [(b.title, s, e) for b, s, e in planner.agenda.schedule()] == [("Arrival", 0, 20),
                                                                   ("Share", 20, 50)]
-    assert planner.row_text(1) == "2. Share: 30 min. Running total 50 min."
-    assert "Total time: 50 min." in planner.total_view.value
+    assert planner.agenda.row_text(1) == "2. Share: 30 min. Running total 50 min."
+    assert "Total time: 50 min." in planner.agenda.total_view.value
     assert "Total time: 50 min" in said(planner)
 
 
 def test_planner_suggestion_buttons_add_that_block() -> None:
     planner = new_planner()
     first = planner.content.suggestions[0]
-    assert planner.add_suggestion(0)
-    assert planner.blocks == [first]
+    assert planner.agenda.add_suggestion(0)
+    assert planner.agenda.blocks == [first]
 
 
 def test_planner_start_time_gives_clock_times() -> None:
     planner = new_planner()
-    planner.add_block("Arrival", 20)
-    planner.add_block("Share", 30)
-    planner.start.value = "9:45"
-    assert planner.row_text(1) == "2. 10:05 to 10:35: Share (30 min). Running total 50 min."
-    assert "from 9:45 to 10:35" in planner.total_view.value
+    planner.agenda.add_block("Arrival", 20)
+    planner.agenda.add_block("Share", 30)
+    planner.agenda.start.value = "9:45"
+    assert planner.agenda.row_text(1) == "2. 10:05 to 10:35: Share (30 min). Running total 50 min."
+    assert "from 9:45 to 10:35" in planner.agenda.total_view.value
     assert said(planner) == t("agenda.start_set", time="9:45")
 
 
 def test_planner_bad_start_time_says_so_and_keeps_counting_minutes() -> None:
     planner = new_planner()
-    planner.add_block("Arrival", 20)
-    planner.start.value = "half ten"
+    planner.agenda.add_block("Arrival", 20)
+    planner.agenda.start.value = "half ten"
     assert said(planner) == t("agenda.start_invalid")
-    assert planner.row_text(0) == "1. Arrival: 20 min. Running total 20 min."
-    assert planner.start.value == "half ten"
+    assert planner.agenda.row_text(0) == "1. Arrival: 20 min. Running total 20 min."
+    assert planner.agenda.start.value == "half ten"
 
 
 @pytest.mark.parametrize(("title", "minutes", "message"), [
@@ -167,111 +167,111 @@ def test_planner_bad_start_time_says_so_and_keeps_counting_minutes() -> None:
 ])
 def test_planner_refuses_bad_blocks(title, minutes, message) -> None:
     planner = new_planner()
-    assert not planner.add_block(title, minutes)
-    assert planner.blocks == []
+    assert not planner.agenda.add_block(title, minutes)
+    assert planner.agenda.blocks == []
     assert said(planner).startswith(t(message, limit=MAX_MINUTES).split("{")[0][:20])
 
 
 def test_planner_refuses_long_title_without_losing_it() -> None:
     planner = new_planner()
-    planner.title.value = "y" * 10_000
-    planner.minutes.value = "10"
-    assert not planner.submit()
-    assert planner.title.value == "y" * 10_000 and planner.minutes.value == "10"
+    planner.agenda.title.value = "y" * 10_000
+    planner.agenda.minutes.value = "10"
+    assert not planner.agenda.submit()
+    assert planner.agenda.title.value == "y" * 10_000 and planner.agenda.minutes.value == "10"
     assert str(TITLE_LIMIT) in said(planner)
 
 
 def test_planner_submit_clears_the_form_after_adding() -> None:
     planner = new_planner()
-    planner.title.value = WELSH
-    planner.minutes.value = "15"
-    assert planner.submit()
-    assert planner.blocks == [Block(WELSH, 15)]
-    assert planner.title.value == "" and planner.minutes.value == ""
+    planner.agenda.title.value = WELSH
+    planner.agenda.minutes.value = "15"
+    assert planner.agenda.submit()
+    assert planner.agenda.blocks == [Block(WELSH, 15)]
+    assert planner.agenda.title.value == "" and planner.agenda.minutes.value == ""
 
 
 def test_planner_holds_at_most_max_blocks() -> None:
     planner = new_planner()
     for n in range(MAX_BLOCKS):
-        assert planner.add_block(f"B{n}", 5)
-    assert not planner.add_block("One more", 5)
-    assert len(planner.blocks) == MAX_BLOCKS
+        assert planner.agenda.add_block(f"B{n}", 5)
+    assert not planner.agenda.add_block("One more", 5)
+    assert len(planner.agenda.blocks) == MAX_BLOCKS
 
 
 def test_planner_moves_blocks_up_and_down() -> None:
     planner = new_planner()
     for name in "ABC":
-        planner.add_block(name, 10)
-    assert planner.move(2, -1)
-    assert [b.title for b in planner.blocks] == ["A", "C", "B"]
+        planner.agenda.add_block(name, 10)
+    assert planner.agenda.move(2, -1)
+    assert [b.title for b in planner.agenda.blocks] == ["A", "C", "B"]
     assert said(planner) == t("agenda.moved", title="C", position=2)
-    assert planner.move(0, 1)
-    assert [b.title for b in planner.blocks] == ["C", "A", "B"]
+    assert planner.agenda.move(0, 1)
+    assert [b.title for b in planner.agenda.blocks] == ["C", "A", "B"]
 
 
 def test_planner_move_at_an_edge_stays_put_and_says_so() -> None:
     planner = new_planner()
-    planner.add_block("A", 10)
-    planner.add_block("B", 10)
-    assert not planner.move(0, -1)
+    planner.agenda.add_block("A", 10)
+    planner.agenda.add_block("B", 10)
+    assert not planner.agenda.move(0, -1)
     assert said(planner) == t("agenda.at_top", title="A")
-    assert not planner.move(1, 1)
+    assert not planner.agenda.move(1, 1)
     assert said(planner) == t("agenda.at_bottom", title="B")
-    assert [b.title for b in planner.blocks] == ["A", "B"]
+    assert [b.title for b in planner.agenda.blocks] == ["A", "B"]
 
 
 def test_planner_row_buttons_call_the_right_block() -> None:
     planner = new_planner()
     for name in "AB":
-        planner.add_block(name, 10)
+        planner.agenda.add_block(name, 10)
     up, down, edit, remove = planner.agenda.list.children[1].children[1].children
     assert up.description == "Move 2 up" and remove.description == "Remove 2"
     up.click()
-    assert [b.title for b in planner.blocks] == ["B", "A"]
+    assert [b.title for b in planner.agenda.blocks] == ["B", "A"]
     planner.agenda.list.children[1].children[1].children[3].click()
-    assert [b.title for b in planner.blocks] == ["B"]
+    assert [b.title for b in planner.agenda.blocks] == ["B"]
     assert planner.agenda.list.children[1].layout.display == "none"
     assert planner.agenda.list.children[0].children[1].children[0].description == "Move 1 up"
 
 
 def test_planner_edit_and_save() -> None:
     planner = new_planner()
-    planner.add_block("A", 10)
-    planner.add_block("B", 10)
-    planner.edit(1)
-    assert planner.title.value == "B" and planner.minutes.value == "10"
-    planner.minutes.value = "25"
-    assert planner.submit()
-    assert planner.blocks == [Block("A", 10), Block("B", 25)]
-    assert planner.total_minutes() == 35
-    assert planner.editing is None
+    planner.agenda.add_block("A", 10)
+    planner.agenda.add_block("B", 10)
+    planner.agenda.edit(1)
+    assert planner.agenda.title.value == "B" and planner.agenda.minutes.value == "10"
+    planner.agenda.minutes.value = "25"
+    assert planner.agenda.submit()
+    assert planner.agenda.blocks == [Block("A", 10), Block("B", 25)]
+    assert planner.agenda.total_minutes() == 35
+    assert planner.agenda.editing is None
 
 
 def test_planner_edit_with_bad_minutes_keeps_the_old_block() -> None:
     planner = new_planner()
-    planner.add_block("A", 10)
-    planner.edit(0)
-    planner.minutes.value = "999"
-    assert not planner.submit()
-    assert planner.blocks == [Block("A", 10)]
-    assert planner.editing == 0 and planner.minutes.value == "999"
+    planner.agenda.add_block("A", 10)
+    planner.agenda.edit(0)
+    planner.agenda.minutes.value = "999"
+    assert not planner.agenda.submit()
+    assert planner.agenda.blocks == [Block("A", 10)]
+    assert planner.agenda.editing == 0 and planner.agenda.minutes.value == "999"
 
 
 def test_planner_cancel_edit_changes_nothing() -> None:
     planner = new_planner()
-    planner.add_block("A", 10)
-    planner.edit(0)
-    planner.title.value = "Z"
-    planner.cancel_edit()
-    assert planner.blocks == [Block("A", 10)] and planner.title.value == ""
+    planner.agenda.add_block("A", 10)
+    planner.agenda.edit(0)
+    planner.agenda.title.value = "Z"
+    planner.agenda.cancel_edit()
+    assert planner.agenda.blocks == [Block("A", 10)] and planner.agenda.title.value == ""
 
 
 def test_planner_handout_holds_exactly_what_was_planned() -> None:
     planner = new_planner()
     planner.event_name.value = "Spring get-together"
-    planner.start.value = "10:00"
-    planner.add_block("Arrival", 20)
-    planner.add_block("Share", 40)
+    planner.agenda.start.value = "10:00"
+    planner.agenda.add_block("Arrival", 20)
+    planner.agenda.add_block("Share", 40)
     planner.access.write("Step-free hall booked.")
     handout = planner.handout()
     headings = [section.heading for section in handout.filled_sections]
@@ -293,7 +293,7 @@ def test_planner_with_nothing_offers_nothing_to_download() -> None:
 
 def test_planner_long_notes_wait_rather_than_being_cut() -> None:
     planner = new_planner()
-    planner.add_block("A", 10)
+    planner.agenda.add_block("A", 10)
     planner.travel.write("z" * 10_000)
     assert planner.handout() == t("handout.waiting")
     assert planner.download.prepare() is None
@@ -310,7 +310,7 @@ def test_planner_long_event_name_waits_and_says_so() -> None:
 def test_planner_hostile_text_stays_text_everywhere() -> None:
     planner = new_planner()
     planner.event_name.value = IMG
-    planner.add_block(SCRIPT, 10)
+    planner.agenda.add_block(SCRIPT, 10)
     planner.access.write(SCRIPT)
     row_html = planner.agenda.list.children[0].children[0].value
     assert "<script>" not in row_html and "&lt;script&gt;" in row_html
@@ -322,7 +322,7 @@ def test_planner_hostile_text_stays_text_everywhere() -> None:
 
 def test_planner_changes_withdraw_an_old_download() -> None:
     planner = new_planner()
-    planner.add_block("A", 10)
+    planner.agenda.add_block("A", 10)
     planner.download.prepare()
     assert planner.download.links.value
     planner.access.write("New note")

@@ -14,20 +14,14 @@ from peer_support import content
 from peer_support.chapters.safety import (
     AGREEMENT_LIMIT,
     AGREEMENTS,
-    CHECK_IN,
     AgreementBuilder,
     AgreementsFile,
-    Band,
-    CheckInFile,
-    SafetyCheckIn,
     Suggestion,
     agreement_builder,
-    safety_check_in,
 )
 from peer_support.i18n import t
 from peer_support.kit.blocks import load_activity_notes
 from peer_support.kit.checklist import CHECKLIST, Checklist
-from peer_support.kit.handout import DownloadPanel
 
 SCRIPT = "<script>alert(1)</script>"
 IMG = '<img src=x onerror="alert(1)">'
@@ -164,7 +158,7 @@ def test_change_wording_opens_a_box_with_the_words_and_save_keeps_them() -> None
     assert area.value == "Anyone can pass."
     assert area.description == t("safety.edit_label", number=1)
     area.value = "Pass any time."
-    assert made.save_edit(0) is True
+    assert made.list.save_edit(0) is True
     assert not made.list.editing(0)
     assert made.texts() == ["Pass any time."]
 
@@ -172,9 +166,9 @@ def test_change_wording_opens_a_box_with_the_words_and_save_keeps_them() -> None
 def test_cancel_leaves_the_words_alone() -> None:
     made = builder()
     made.choose("pass")
-    made.start_edit(0)
+    made.list.start_edit(0)
     made.list._rows[0]["area"].value = "Something else"
-    made.cancel_edit(0)
+    made.list.cancel_edit(0)
     assert not made.list.editing(0)
     assert made.texts() == ["Anyone can pass."]
     assert made.status.message == t("safety.edit_cancelled", number=1)
@@ -183,9 +177,9 @@ def test_cancel_leaves_the_words_alone() -> None:
 def test_saving_empty_words_is_refused_and_keeps_the_old_ones() -> None:
     made = builder()
     made.choose("pass")
-    made.start_edit(0)
+    made.list.start_edit(0)
     made.list._rows[0]["area"].value = "   "
-    assert made.save_edit(0) is False
+    assert made.list.save_edit(0) is False
     assert made.list.editing(0)
     assert made.texts() == ["Anyone can pass."]
     assert made.status.message == t("safety.edit_empty", number=1)
@@ -194,11 +188,11 @@ def test_saving_empty_words_is_refused_and_keeps_the_old_ones() -> None:
 def test_saving_too_long_words_is_refused_and_keeps_every_character() -> None:
     made = builder()
     made.choose("pass")
-    made.start_edit(0)
+    made.list.start_edit(0)
     area = made.list._rows[0]["area"]
     long_text = "y" * 10_000
     area.value = long_text
-    assert made.save_edit(0) is False
+    assert made.list.save_edit(0) is False
     assert area.value == long_text
     assert "Nothing has been cut" in made.status.message
     assert made.texts() == ["Anyone can pass."]
@@ -208,18 +202,18 @@ def test_poster_waits_for_unsaved_changes() -> None:
     made = builder()
     made.choose("pass")
     made.choose("phones")
-    made.start_edit(1)
+    made.list.start_edit(1)
     made.list._rows[1]["area"].value = "Phones away."
     assert made.handout() == t("safety.poster_unsaved", number=2)
     assert made.download.prepare() is None
-    made.save_edit(1)
+    made.list.save_edit(1)
     assert html_items(made.download.prepare().to_html()) == ["Anyone can pass.", "Phones away."]
 
 
 def test_an_open_box_without_changes_does_not_hold_the_poster_back() -> None:
     made = builder()
     made.choose("pass")
-    made.start_edit(0)
+    made.list.start_edit(0)
     assert html_items(made.handout().to_html()) == ["Anyone can pass."]
 
 
@@ -237,36 +231,36 @@ def three_chosen() -> AgreementBuilder:
 
 def test_move_up_swaps_with_the_one_above() -> None:
     made = three_chosen()
-    assert made.move_up(2) == 1
+    assert made.list.move(2, -1) == 1
     assert made.texts() == ["Anyone can pass.", "Phones on silent.", "One voice at a time."]
     assert made.status.message == t("safety.moved", text="Phones on silent.", number=2, count=3)
 
 
 def test_move_down_swaps_with_the_one_below() -> None:
     made = three_chosen()
-    assert made.move_down(0) == 1
+    assert made.list.move(0, 1) == 1
     assert made.texts() == ["One voice at a time.", "Anyone can pass.", "Phones on silent."]
 
 
 def test_move_up_at_the_top_stays_and_says_so() -> None:
     made = three_chosen()
-    assert made.move_up(0) == 0
+    assert made.list.move(0, -1) == 0
     assert made.texts()[0] == "Anyone can pass."
     assert made.status.message == t("safety.at_top", text="Anyone can pass.")
 
 
 def test_move_down_at_the_bottom_stays_and_says_so() -> None:
     made = three_chosen()
-    assert made.move_down(2) == 2
+    assert made.list.move(2, 1) == 2
     assert made.status.message == t("safety.at_bottom", text="Phones on silent.")
 
 
 def test_move_rejects_bad_steps_and_indexes() -> None:
     made = three_chosen()
     with pytest.raises(ValueError):
-        made.move(1, 2)
+        made.list.move(1, 2)
     with pytest.raises(IndexError):
-        made.move(3, -1)
+        made.list.move(3, -1)
 
 
 def test_move_buttons_move_their_own_agreement_and_keep_rows() -> None:
@@ -283,7 +277,7 @@ def test_move_buttons_move_their_own_agreement_and_keep_rows() -> None:
 
 def test_moving_renumbers_the_list_and_names_the_buttons() -> None:
     made = three_chosen()
-    made.move_up(2)
+    made.list.move(2, -1)
     assert [row_text(made, n) for n in range(3)] == [
         "1. Anyone can pass.", "2. Phones on silent.", "3. One voice at a time."]
     up = made.list.button(1, "up")
@@ -293,7 +287,7 @@ def test_moving_renumbers_the_list_and_names_the_buttons() -> None:
 
 def test_remove_takes_it_off_and_unticks_its_suggestion() -> None:
     made = three_chosen()
-    made.remove(1)
+    made.list.remove(1)
     assert made.texts() == ["Anyone can pass.", "Phones on silent."]
     assert made.checkboxes["one-voice"].value is False
     assert made.status.message == t("safety.removed", text="One voice at a time.")
@@ -301,7 +295,7 @@ def test_remove_takes_it_off_and_unticks_its_suggestion() -> None:
 
 def test_remove_then_tick_again_adds_it_at_the_end() -> None:
     made = three_chosen()
-    made.remove(0)
+    made.list.remove(0)
     made.choose("pass")
     assert made.texts()[-1] == "Anyone can pass."
 
@@ -325,9 +319,9 @@ def test_empty_note_shows_only_when_the_list_is_empty() -> None:
 
 def test_poster_has_exactly_the_agreements_in_order_in_large_type() -> None:
     made = three_chosen()
-    made.remove(1)
+    made.list.remove(1)
     made.add_own("Tea first")
-    made.move_up(2)
+    made.list.move(2, -1)
     handout = made.handout()
     assert handout.large_print is True
     assert handout.title == "Our group agreement"
@@ -340,13 +334,13 @@ def test_poster_has_exactly_the_agreements_in_order_in_large_type() -> None:
 def test_any_change_withdraws_a_prepared_poster() -> None:
     made = three_chosen()
     assert made.download.prepare() is not None
-    made.move_up(1)
+    made.list.move(1, -1)
     assert made.download.links.value == ""
     made.download.prepare()
     made.edit(0, "Changed")
     assert made.download.links.value == ""
     made.download.prepare()
-    made.remove(0)
+    made.list.remove(0)
     assert made.download.links.value == ""
 
 
@@ -414,107 +408,6 @@ def test_broken_agreements_file_names_file_and_problem(assets: Path, change, pro
     assert problem in error.problem
     shown = agreement_builder(path)
     assert isinstance(shown, HTML) and "agreements.yaml" in shown.data
-
-
-# ======================================================================================
-# Safety check-in
-# ======================================================================================
-
-
-def check_in() -> SafetyCheckIn:
-    return SafetyCheckIn(CheckInFile(
-        question="How safe?", hint="0 to 10", pass_message="Fine to pass.",
-        bands=[Band(0, 3, "Low reply."), Band(4, 6, "Middle reply."), Band(7, 10, "High reply.")]))
-
-
-@pytest.mark.parametrize(("score", "reply"), [
-    (0, "Low reply."), (3, "Low reply."), (4, "Middle reply."), (6, "Middle reply."),
-    (7, "High reply."), (10, "High reply."),
-])
-def test_check_in_replies_by_band(score: int, reply: str) -> None:
-    made = check_in()
-    made.rate(score)
-    assert made.score == score
-    assert made.message() == reply
-    assert made.reply.message == f"{t('choice.noted', label=str(score))} {reply}"
-
-
-def test_check_in_pass_is_allowed_and_answers_gently() -> None:
-    made = check_in()
-    made.rate("pass")
-    assert made.passed is True
-    assert made.score is None
-    assert made.message() == "Fine to pass."
-
-
-def test_check_in_buttons_work_like_rate() -> None:
-    made = check_in()
-    made.scale.buttons["2"].click()
-    assert made.score == 2
-    made.scale.buttons["pass"].click()
-    assert made.passed
-
-
-def test_check_in_has_eleven_numbers_and_pass() -> None:
-    assert list(check_in().scale.buttons) == [str(n) for n in range(11)] + ["pass"]
-
-
-@pytest.mark.parametrize("bad", [-1, 11, 2.5, "3", True, None])
-def test_check_in_refuses_scores_outside_the_scale(bad) -> None:
-    with pytest.raises(ValueError):
-        check_in().rate(bad)
-
-
-def test_check_in_before_any_answer_has_no_reply() -> None:
-    made = check_in()
-    assert made.message() is None and made.score is None and not made.passed
-
-
-def test_check_in_clear_forgets_the_answer() -> None:
-    made = check_in()
-    made.rate(1)
-    made.clear()
-    assert made.score is None and made.message() is None
-    assert made.reply.message == t("safety.check_in_cleared")
-
-
-def descendants(widget) -> list:
-    found = []
-    for child in getattr(widget, "children", ()):
-        found += [child, *descendants(child)]
-    return found
-
-
-def test_check_in_offers_no_download_and_stores_nothing() -> None:
-    made = check_in()
-    made.rate(2)
-    assert made.download is None
-    assert not any(isinstance(part, DownloadPanel) for part in descendants(made))
-    assert made.handout() == ""  # nothing to download
-
-
-def test_load_check_in_reads_the_real_file() -> None:
-    loaded = CHECK_IN.load("safety/check-in.yaml")
-    assert [(b.low, b.high) for b in loaded.bands] == [(0, 3), (4, 6), (7, 10)]
-    assert "pass" in loaded.hint
-
-
-@pytest.mark.parametrize(("change", "problem"), [
-    (lambda d: d["bands"].pop(), "cover every score"),
-    (lambda d: d["bands"][0].update(high=4), "cover every score"),
-    (lambda d: d["bands"][0].update(low=-1), "Band 1 needs 'low' as a whole number from 0 to 10"),
-    (lambda d: d["bands"][1].update(low=7, high=5), "Band 2 needs 'low' no bigger than 'high'"),
-    (lambda d: d.pop("pass_message"), "needs 'pass_message'"),
-    (lambda d: d["bands"][2].pop("message"), "Band 3 needs 'message'"),
-])
-def test_broken_check_in_file_names_file_and_problem(assets: Path, change, problem) -> None:
-    data = real("check-in.yaml")
-    change(data)
-    path = write_yaml(assets, "safety/check-in.yaml", data)
-    error = load_error(lambda: CHECK_IN.load(path))
-    assert error.path.endswith("safety/check-in.yaml")
-    assert problem in error.problem
-    assert isinstance(safety_check_in(path), HTML)
 
 
 # ======================================================================================

@@ -12,16 +12,15 @@ from conftest import decoded_link, load_error, write_yaml
 from IPython.display import HTML
 
 from peer_support import content
+from peer_support.chapters import feelings as feelings_module
 from peer_support.chapters import self_care
+from peer_support.chapters.feelings import CORE_FEELINGS, FeelingsCheckIn, feelings_check_in
 from peer_support.chapters.self_care import (
-    CORE_FEELINGS,
     OWN_IDEA_LIMIT,
     PLAN_NOTE_LIMIT,
     WEEK_LIMIT,
-    FeelingsCheckIn,
     SelfCarePlan,
     facilitator_check,
-    feelings_check_in,
     needs_inventory,
     self_care_wheel,
 )
@@ -49,8 +48,8 @@ def load_wheel(path: str) -> self_care.WheelFile:
     return self_care.WHEEL.load(path)
 
 
-def load_feelings(path: str) -> self_care.FeelingsFile:
-    return self_care.FEELINGS.load(path)
+def load_feelings(path: str) -> feelings_module.FeelingsFile:
+    return feelings_module.FEELINGS.load(path)
 
 
 def load_needs(path: str) -> self_care.NeedsFile:

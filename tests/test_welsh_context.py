@@ -349,13 +349,13 @@ def test_planner_summary_counts_fits_and_problems(planner: GettingTherePlanner) 
 def test_planner_handout_holds_exactly_what_was_chosen(planner: GettingTherePlanner) -> None:
     planner.set_times("10:30", "12:30")
     planner.add_journey("Village", "10:05", "13:10")
-    planner.choose_option("lift-share", "offer")
-    planner.choose_option("pick-up-point", "maybe")
-    planner.choose_option("phone-in", "not_for_us")
-    planner.choose_option("online", "pass")
-    planner.choose_cost("fares", "cover")
-    planner.choose_cost("data", "pass")
-    planner.choose_cost("childcare", "not_yet")
+    planner.options.choose("lift-share", "offer")
+    planner.options.choose("pick-up-point", "maybe")
+    planner.options.choose("phone-in", "not_for_us")
+    planner.options.choose("online", "pass")
+    planner.costs.choose("fares", "cover")
+    planner.costs.choose("data", "pass")
+    planner.costs.choose("childcare", "not_yet")
     plan = planner.handout()
     headings = [section.heading for section in plan.filled_sections]
     assert headings == [t("welsh_context.plan_when"), t("welsh_context.plan_journeys"),
@@ -381,8 +381,8 @@ def test_planner_handout_holds_exactly_what_was_chosen(planner: GettingTherePlan
 
 
 def test_planner_changing_a_choice_replaces_it(planner: GettingTherePlanner) -> None:
-    planner.choose_option("online", "offer")
-    planner.choose_option("online", "pass")
+    planner.options.choose("online", "offer")
+    planner.options.choose("online", "pass")
     assert planner.handout().item_count == 0
 
 
@@ -397,9 +397,9 @@ def test_planner_plan_marks_journeys_that_need_a_look(planner: GettingTherePlann
 
 def test_planner_unknown_option_or_choice_raises(planner: GettingTherePlanner) -> None:
     with pytest.raises(KeyError):
-        planner.choose_option("helicopter", "offer")
+        planner.options.choose("helicopter", "offer")
     with pytest.raises(KeyError):
-        planner.choose_cost("fares", "maybe")
+        planner.costs.choose("fares", "maybe")
 
 
 def test_planner_empty_plan_offers_nothing_to_download(planner: GettingTherePlanner) -> None:
@@ -414,7 +414,7 @@ def test_planner_notes_go_in_the_plan(planner: GettingTherePlanner) -> None:
 
 
 def test_planner_long_notes_hold_back_the_plan(planner: GettingTherePlanner) -> None:
-    planner.choose_option("online", "offer")
+    planner.options.choose("online", "offer")
     planner.notes.write("y" * (NOTES_LIMIT + 1))
     assert planner.handout() == t("handout.waiting")
     assert len(planner.notes.text_area.value) == NOTES_LIMIT + 1
@@ -426,7 +426,7 @@ def test_planner_download_link_holds_the_plan_and_is_withdrawn_on_change(
     planner.download.prepare()
     html = decoded_link(planner.download.links.value, "html")
     assert WELSH in html and "<!DOCTYPE html>" in html
-    planner.choose_option("online", "offer")
+    planner.options.choose("online", "offer")
     assert planner.download.links.value == ""
 
 

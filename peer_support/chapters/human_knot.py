@@ -279,8 +279,6 @@ class KnotPuzzle(Exercise):
         self.reset_answers()
         self.status.say(f"{t('safety.knot_reset_done')} {self.progress()}")
 
-    def handout(self) -> str:
-        return ""  # a puzzle to play, nothing to keep
 
     # ---- drawing ----
 

@@ -12,14 +12,12 @@ The questions, answers and the chapters each answer suggests live in a content f
 
 from __future__ import annotations
 
-import dataclasses
-import functools
 from dataclasses import dataclass
 from pathlib import Path
 
 import ipywidgets as widgets
 
-from ..content import rules
+from ..content import checks, rules
 from ..i18n import t
 from ..kit.base import Exercise, from_files
 from ..kit.blocks import NOTEBOOKS_DIR, Chapter, load_chapters
@@ -33,10 +31,25 @@ MOST_CHAPTERS = 12
 
 
 @dataclass(frozen=True)
-class Step:
-    """One chapter in a route, and why it is suggested (the chapter once read: a Chapter)."""
+class ChapterSlug(checks.Text):
+    """A chapter's slug, looked up in ``chapters.yaml``: the step holds the chapter itself."""
 
-    chapter: str | Chapter = rules.text(80, "The chapter's slug, as in chapters.yaml.")
+    def check(self, value, key, where, walk) -> Chapter:
+        slug = super().check(value, key, where, walk)
+        chapters = {chapter.slug: chapter for chapter in load_chapters()}
+        if slug not in chapters:
+            walk.fail("introduction.unknown_chapter", slug=slug, where=where)
+        return chapters[slug]
+
+    def describe(self) -> str:
+        return "a chapter's slug, as in chapters.yaml"
+
+
+@dataclass(frozen=True)
+class Step:
+    """One chapter in a route, and why it is suggested."""
+
+    chapter: Chapter = rules.field(ChapterSlug(80), "The chapter, by its slug in chapters.yaml.")
     why: str = rules.text(200, "Why it is suggested, in a sentence.")
 
 
@@ -88,31 +101,9 @@ ROUTE = rules.Kind(RouteGuide, "The \"Where do I start?\" route finder")
 
 
 def load_route_guide(path: str = "introduction/route.yaml") -> RouteGuide:
-    """Read and check the route finder's content file, with each step's chapter looked up in
-    ``chapters.yaml``.
-
-    Raises
-    ------
-    ContentError
-        Naming the file and the first problem found, such as a chapter not in chapters.yaml.
-    """
-    chapters = {chapter.slug: chapter for chapter in load_chapters()}
-    guide = ROUTE.load(path)
-
-    def resolve(steps: list[Step], where: str) -> list[Step]:
-        for number, step in enumerate(steps, start=1):
-            if step.chapter not in chapters:
-                rules.Kind.fail(path, t("introduction.unknown_chapter", slug=step.chapter,
-                                        where=f"{where}, step {number}"))
-        return [dataclasses.replace(step, chapter=chapters[step.chapter]) for step in steps]
-
-    questions = [dataclasses.replace(question, answers=[
-        dataclasses.replace(answer, route=resolve(answer.route,
-                                                  f"Question {q}, answer {a}"))
-        for a, answer in enumerate(question.answers, start=1)])
-        for q, question in enumerate(guide.questions, start=1)]
-    return dataclasses.replace(guide, questions=questions,
-                               default_route=resolve(guide.default_route, "'default_route'"))
+    """Read and check the route finder's content file (its chapters looked up in
+    ``chapters.yaml``); ContentError naming the file and the first problem found."""
+    return ROUTE.load(path)
 
 
 def chapter_number(chapter: Chapter) -> int:
@@ -274,4 +265,4 @@ class RouteFinder(Exercise):
 def where_to_start(route: str = "introduction/route.yaml"):
     """The "Where do I start?" route finder, from a file in ``assets/``; a calm message if the
     file is broken."""
-    return from_files(RouteFinder, functools.partial(load_route_guide, route))
+    return from_files(RouteFinder, ROUTE.at(route))

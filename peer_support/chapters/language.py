@@ -20,7 +20,7 @@ from ..kit.choice import PASS
 from ..kit.deck import DeckScale
 from ..kit.editable_list import Action, EditableList
 from ..kit.handout import Handout
-from ..kit.html import bullets
+from ..kit.html import bullets, button
 from ..kit.status import LiveStatus
 from ..text import check_text, escape
 
@@ -100,9 +100,8 @@ class LanguageGame(Exercise):
         self.our_words_view.add_class("qa-our-words")
         self.own_word = widgets.Text(description=t("game.own_word"), continuous_update=False)
         self.own_word.add_class("qa-own-word")
-        self.add_own_button = widgets.Button(description=t("game.add_own"))
-        self.add_own_button.add_class("qa-add-own-word")
-        self.add_own_button.on_click(lambda _: self.add_own_word(self.own_word.value))
+        self.add_own_button = button(t("game.add_own"), "qa-add-own-word",
+                                     lambda: self.add_own_word(self.own_word.value))
         self.words_status = LiveStatus()
         self.word_list = EditableList(
             [Action("remove", lambda _n, chosen: t("game.remove_word", word=chosen.word),
@@ -168,10 +167,9 @@ class LanguageGame(Exercise):
     def _word_toggle(self, word: str, term: Term) -> widgets.Button:
         chosen = self._has_word(word)
         key = "game.remove_word" if chosen else "game.add_word"
-        button = widgets.Button(description=("✓ " if chosen else "") + t(key, word=word))
-        button.add_class("qa-toggle-word")
-        button.on_click(lambda _: self.toggle_word(word, term))
-        return button
+        made = button(("✓ " if chosen else "") + t(key, word=word), "qa-toggle-word",
+                        lambda: self.toggle_word(word, term))
+        return made
 
     def summary_counts(self) -> dict[str, int]:
         """How many words sit in each place; passes and unplaced words are counted together,

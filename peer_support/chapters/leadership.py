@@ -24,7 +24,7 @@ from ..kit.base import Exercise, from_files
 from ..kit.card_sort import PRESETS, PresetsFile, PresetSort
 from ..kit.deck import CardDeck, plain_card
 from ..kit.handout import Handout
-from ..kit.html import bullets
+from ..kit.html import bullets, button
 from ..kit.sort import CARD_LIMIT
 from ..text import escape
 
@@ -153,12 +153,10 @@ class StrengthSpotting(Exercise):
             layout=widgets.Layout(width="auto", max_width="100%"),
             style={"description_width": "initial"})
         self.chooser.add_class("qa-spot-chooser")
-        self.show_button = widgets.Button(description=t("leadership.spot_show"))
-        self.show_button.add_class("qa-spot-show")
-        self.show_button.on_click(lambda _: self.show(self.chooser.value))
-        self.add_button = widgets.Button(description=t("leadership.spot_add"))
-        self.add_button.add_class("qa-spot-add")
-        self.add_button.on_click(lambda _: self.add(self.chooser.value))
+        self.show_button = button(t("leadership.spot_show"), "qa-spot-show",
+                                  lambda: self.show(self.chooser.value))
+        self.add_button = button(t("leadership.spot_add"), "qa-spot-add",
+                                 lambda: self.add(self.chooser.value))
         self.screen = widgets.HTML()
         self.screen.add_class("qa-spot-screen")
         self.list_view = widgets.HTML()

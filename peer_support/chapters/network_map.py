@@ -22,7 +22,7 @@ from ..kit.base import Exercise, from_files
 from ..kit.choice import ChoiceScale
 from ..kit.editable_list import Action, EditableList
 from ..kit.handout import Handout
-from ..kit.html import bullets, label_above
+from ..kit.html import bullets, button, label_above
 from ..kit.hub_map import (
     CENTRE_SIZE,
     NODE_WIDTH,
@@ -175,12 +175,9 @@ class NetworkMap(Exercise):
                                      [(d, t(DIRECTION_KEYS[d])) for d in DIRECTIONS],
                                      allow_pass=False)
         self.direction.add_class("qa-networking-direction")
-        self.submit_button = widgets.Button(description=t("networking.add"))
-        self.submit_button.add_class("qa-networking-add")
-        self.submit_button.on_click(lambda _: self.submit())
-        self.cancel_button = widgets.Button(description=t("networking.cancel"))
-        self.cancel_button.add_class("qa-networking-cancel")
-        self.cancel_button.on_click(lambda _: self.cancel_edit())
+        self.submit_button = button(t("networking.add"), "qa-networking-add", lambda: self.submit())
+        self.cancel_button = button(t("networking.cancel"), "qa-networking-cancel",
+                                    lambda: self.cancel_edit())
         self.cancel_button.layout.display = "none"
         self.map_view = widgets.HTML()
         self.map_view.add_class("qa-networking-map")

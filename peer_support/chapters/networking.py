@@ -57,10 +57,6 @@ class EventPlanner(Exercise):
         self.event_name.add_class("qa-planner-event-name")
         self.event_name.observe(lambda _: self._on_event_name(), names="value")
         self.agenda = Agenda(content.suggestions)
-        # The agenda's parts, by the names the planner has always had.
-        self.start, self.title, self.minutes = (self.agenda.start, self.agenda.title,
-                                                self.agenda.minutes)
-        self.total_view = self.agenda.total_view
         self.access = ReflectionBox(t("networking.planner_access_label"),
                                     t("networking.planner_hint"), limit=PLAN_LIMIT)
         self.access.text_area.add_class("qa-planner-access")
@@ -87,49 +83,6 @@ class EventPlanner(Exercise):
             widgets.HTML(f"<h3>{escape(t('networking.planner_downloads'))}</h3>"),
             self.download,
         ]
-
-    # ---- the agenda (its buttons call these too) ----
-
-    @property
-    def blocks(self) -> list[Block]:
-        return self.agenda.blocks
-
-    @property
-    def editing(self) -> int | None:
-        return self.agenda.editing
-
-    def add_block(self, title: str, minutes: str | int) -> bool:
-        return self.agenda.add_block(title, minutes)
-
-    def add_suggestion(self, index: int) -> bool:
-        return self.agenda.add_suggestion(index)
-
-    def edit(self, index: int) -> None:
-        self.agenda.edit(index)
-
-    def update(self, index: int, title: str, minutes: str | int) -> bool:
-        return self.agenda.update(index, title, minutes)
-
-    def cancel_edit(self) -> None:
-        self.agenda.cancel_edit()
-
-    def move(self, index: int, step: int) -> bool:
-        return self.agenda.move(index, step)
-
-    def remove(self, index: int) -> None:
-        self.agenda.remove(index)
-
-    def submit(self) -> bool:
-        return self.agenda.submit()
-
-    def schedule(self) -> list[tuple[Block, int, int]]:
-        return self.agenda.schedule()
-
-    def row_text(self, position: int) -> str:
-        return self.agenda.row_text(position)
-
-    def total_minutes(self) -> int:
-        return self.agenda.total_minutes()
 
     def _on_event_name(self) -> None:
         if check_text(self.event_name.value, EVENT_NAME_LIMIT).too_long:
@@ -159,8 +112,8 @@ class EventPlanner(Exercise):
         start = self.agenda.start_minutes
         if start is not None:
             event.append(t("agenda.starts", time=clock(start)))
-        if self.blocks:
-            event.append(t("agenda.total", total=duration(self.total_minutes())))
+        if self.agenda.blocks:
+            event.append(t("agenda.total", total=duration(self.agenda.total_minutes())))
         handout.add(t("networking.planner_handout_event"), event)
         handout.add(t("agenda.agenda"), self.agenda.lines())
         handout.add(t("networking.planner_access_label"), [access.text] if access.text else [])

@@ -3,11 +3,9 @@
 - :class:`AgreementBuilder`: the group picks suggested agreements, edits them, adds its own, puts
   them in order with Move up / Move down (a kit :class:`~peer_support.kit.editable_list.
   EditableList`), and downloads a large-print poster.
-- :class:`SafetyCheckIn`: an optional 0 to 10 "how safe does this space feel today?" scale with
-  Pass. It answers gently and stores nothing.
-
-The human knot's card and puzzle are in :mod:`peer_support.chapters.human_knot`; the venue
-safety checklist is a kit checklist (only a content file).
+The human knot's card and puzzle are in :mod:`peer_support.chapters.human_knot`; the safety
+check-in ("how safe does this space feel today?") is a kit check-in and the venue safety
+checklist a kit checklist (each only a content file).
 """
 
 from __future__ import annotations
@@ -21,18 +19,15 @@ from ipywidgets.widgets.widget_bool import CheckboxStyle
 from ..content import rules
 from ..i18n import t
 from ..kit.base import Exercise, from_files
-from ..kit.choice import PASS, ChoiceScale
 from ..kit.editable_list import Action, EditableList, Refusal
 from ..kit.handout import Handout
+from ..kit.html import button
 from ..text import check_text, escape
 
 __all__ = [
     "AGREEMENTS",
-    "CHECK_IN",
     "AgreementBuilder",
-    "SafetyCheckIn",
     "agreement_builder",
-    "safety_check_in",
 ]
 
 #: What the list says after each event (each key takes the text and the number it needs).
@@ -41,7 +36,6 @@ EVENT_KEYS = {"at_top": "safety.at_top", "at_bottom": "safety.at_bottom",
               "edit_cancelled": "safety.edit_cancelled"}
 #: The longest agreement kept on the poster, in characters (longer text stays in its box whole).
 AGREEMENT_LIMIT = 200
-SCORES = tuple(range(0, 11))
 
 # ======================================================================================
 # Group agreement builder
@@ -139,9 +133,8 @@ class AgreementBuilder(Exercise):
         self.own_text = widgets.Textarea(description=t("safety.own_label"), rows=2,
                                          continuous_update=False)
         self.own_text.add_class("qa-agreement-own")
-        self.add_button = widgets.Button(description=t("safety.own_add"))
-        self.add_button.add_class("qa-agreement-add")
-        self.add_button.on_click(lambda _: self.add_own(self.own_text.value))
+        self.add_button = button(t("safety.own_add"), "qa-agreement-add",
+                                 lambda: self.add_own(self.own_text.value))
         super().__init__(download="group-agreement", **kwargs)
         self.status.add_class("qa-agreement-status")
         self.clear_button.add_class("qa-agreement-start-again")
@@ -276,41 +269,9 @@ class AgreementBuilder(Exercise):
         Empty or too-long wording is refused with a clear message; the agreement keeps its
         old words, and whatever was typed stays in the box.
         """
-        self.start_edit(index)
-        self.list.type_in_edit(index, raw)
-        return self.save_edit(index)
-
-    def start_edit(self, index: int) -> None:
-        """Open the "change wording" box for agreement ``index`` and put focus in it."""
         self.list.start_edit(index)
-
-    def save_edit(self, index: int) -> bool:
-        """Save what is in agreement ``index``'s box; close the box if it was accepted."""
+        self.list.type_in_edit(index, raw)
         return self.list.save_edit(index)
-
-    def cancel_edit(self, index: int) -> None:
-        """Close agreement ``index``'s box without changing its words."""
-        self.list.cancel_edit(index)
-
-    # ---- ordering and removing ----
-
-    def move(self, index: int, step: int) -> int:
-        """Move agreement ``index`` up (``step=-1``) or down (``step=1``); return where it is now.
-
-        At the top or bottom it stays put and says so. Keyboard focus stays on the moved
-        agreement's button, so pressing again keeps moving it.
-        """
-        return self.list.move(index, step)
-
-    def move_up(self, index: int) -> int:
-        return self.move(index, -1)
-
-    def move_down(self, index: int) -> int:
-        return self.move(index, 1)
-
-    def remove(self, index: int) -> None:
-        """Take agreement ``index`` off the list (and untick its suggestion)."""
-        self.list.remove(index)
 
     def reset_answers(self) -> None:
         """Start again: an empty list, every suggestion unticked, no poster."""
@@ -359,114 +320,3 @@ def agreement_builder(path: str = "safety/agreements.yaml", suggestions: Sequenc
     "builds trust" cards a group sorted in the Trust chapter).
     """
     return from_files(AgreementBuilder, AGREEMENTS.at(path), suggestions=suggestions)
-
-
-# ======================================================================================
-# Safety check-in
-# ======================================================================================
-
-
-@dataclass(frozen=True)
-class Band:
-    """A range of scores (inclusive) and the gentle reply shown for them."""
-
-    low: int = rules.whole(0, 10, "The lowest score in the band.")
-    high: int = rules.whole(0, 10, "The highest score in the band.")
-    message: str = rules.text(400, "The gentle reply for these scores.")
-
-    def validate(self, fail, where: str) -> None:
-        if self.low > self.high:
-            fail(t("safety.band_order", where=where))
-
-
-@dataclass(frozen=True)
-class CheckInFile:
-    question: str = rules.text(150, "The question above the numbers.")
-    pass_message: str = rules.text(300, "The reply when she passes.")
-    bands: list[Band] = rules.items(Band, "band", "Replies for ranges of scores; together they "
-                                    "cover every score from 0 to 10 once.")
-    hint: str = rules.text(300, "A line between the question and the numbers.",
-                           required=False)
-
-    def validate(self, fail, where: str) -> None:
-        covered = sorted(score for band in self.bands for score in range(band.low, band.high + 1))
-        if covered != list(SCORES):
-            fail(t("safety.bands_cover"))
-
-    def reply(self, score: int) -> str:
-        return next(b.message for b in self.bands if b.low <= score <= b.high)
-
-
-CHECK_IN = rules.Kind(CheckInFile, "The safety check-in")
-
-
-class SafetyCheckIn(Exercise):
-    """An optional 0 to 10 scale with Pass. It replies gently and keeps nothing.
-
-    What to do about low scores is for the facilitator notes (facilitator view only); the
-    scale itself never shows or counts anyone's answer but the one on this screen.
-    """
-
-    clear_key = "safety.check_in_clear"
-    cleared_key = "safety.check_in_cleared"
-
-    def __init__(self, content: CheckInFile, **kwargs):
-        self.content = content
-        self.scale = ChoiceScale(content.question, [(str(n), str(n)) for n in SCORES])
-        self.scale.add_class("qa-check-in")
-        self.scale.on_choice(self._on_choice)
-        self.hint = widgets.HTML(f'<p class="pack-muted">{escape(content.hint)}</p>')
-        # The hint explains the scale, so it goes between the question and the numbers.
-        question, numbers, noted = self.scale.children
-        self.scale.children = [question, self.hint, numbers, noted]
-        super().__init__(download=None, **kwargs)
-        self.reply = self.status
-        self.reply.add_class("qa-check-in-reply")
-        self.clear_button.add_class("qa-check-in-clear")
-        self.add_class("pack-check-in")
-
-    def build(self) -> list[widgets.Widget]:
-        return [self.scale, self.status, self.clear_button]
-
-    def rate(self, score: int | str) -> None:
-        """Choose a score from 0 to 10, or ``"pass"``, as its button does."""
-        key = PASS if score == PASS else str(score)
-        if key != PASS and (not isinstance(score, int) or isinstance(score, bool)
-                            or score not in SCORES):
-            raise ValueError(f"a score is a whole number from 0 to 10, or 'pass', not {score!r}")
-        self.scale.choose(key)
-
-    @property
-    def score(self) -> int | None:
-        """The score chosen, or None if she passed or hasn't answered."""
-        choice = self.scale.choice
-        return None if choice in (None, PASS) else int(choice)
-
-    @property
-    def passed(self) -> bool:
-        return self.scale.choice == PASS
-
-    def message(self) -> str | None:
-        """The reply for the current choice, or None before any choice."""
-        if self.passed:
-            return self.content.pass_message
-        if self.score is None:
-            return None
-        return self.content.reply(self.score)
-
-    def _on_choice(self, key: str) -> None:
-        # One announcement, not two: "Noted: 3." and the reply together.
-        noted = self.scale.status.message
-        self.scale.status.say("")
-        self.reply.say(f"{noted} {self.message()}")
-
-    def reset_answers(self) -> None:
-        self.scale.clear()
-
-    def handout(self) -> str:
-        return ""  # nothing to download: the check-in keeps nothing
-
-
-def safety_check_in(path: str = "safety/check-in.yaml"):
-    """The safety check-in from a file in ``assets/``; a calm message if it is broken."""
-    return from_files(SafetyCheckIn, CHECK_IN.at(path))

@@ -5,9 +5,8 @@
   She ticks ideas that might help (every part has free and low-energy ones) and can add her
   own, chooses up to :data:`WEEK_LIMIT` small steps for this week, writes her early warning
   signs and who she can turn to, and downloads a one-page plan holding exactly what she chose.
-- :class:`FeelingsCheckIn`: a core feeling, then a more exact word, then (if she likes) a
-  need that might be behind it. Nothing is kept and nothing can be downloaded.
-- The needs inventory and the facilitator check are kit self-checks
+- The feelings check-in is in :mod:`peer_support.chapters.feelings`; the needs inventory and
+  the facilitator check are kit self-checks
   (:mod:`peer_support.kit.self_check`); this module only adds the rules their files keep
   (seven needs; three answers).
 
@@ -26,25 +25,23 @@ from ..content import rules
 from ..i18n import t
 from ..kit.base import Exercise, from_files
 from ..kit.charts import figure_html, text_alternative, wheel_svg
-from ..kit.choice import PASS, ChoiceScale
+from ..kit.choice import Option
 from ..kit.handout import Handout
 from ..kit.html import heading as _heading
 from ..kit.html import paragraph as _paragraph
 from ..kit.ratings import RatingSet
 from ..kit.reflection import ReflectionBox
-from ..kit.self_check import CheckOption, SelfCheck, SelfCheckFile
+from ..kit.self_check import SelfCheck, SelfCheckFile
+from ..kit.shortlist import Shortlist
 from ..kit.status import LiveStatus
 from ..text import check_text, escape
 
 __all__ = [
     "FACILITATOR_CHECK",
-    "FEELINGS",
     "NEEDS",
     "WHEEL",
-    "FeelingsCheckIn",
     "SelfCarePlan",
     "facilitator_check",
-    "feelings_check_in",
     "needs_inventory",
     "self_care_wheel",
 ]
@@ -57,7 +54,6 @@ OWN_IDEA_LIMIT = 120
 PLAN_NOTE_LIMIT = 400
 DOMAIN_COUNT = 6
 NEEDS_COUNT = 7
-CORE_FEELINGS = ("mad", "sad", "scared", "joyful", "powerful", "peaceful")
 
 
 # ---------------------------------------------------------------------------
@@ -105,7 +101,7 @@ class WheelFile:
     title: str = rules.text(80, "The plan's title.")
     question: str = rules.text(200, "Asked about each part of the wheel.")
     credit: str = rules.text(300, "Where the wheel's parts come from.")
-    scale: list[CheckOption] = rules.items(CheckOption, "option", "The answers, lowest first.",
+    scale: list[Option] = rules.items(Option, "option", "The answers, lowest first.",
                                            minimum=3)
     domains: list[Domain] = rules.items(Domain, "part", "The six parts of the wheel.",
                                         minimum=DOMAIN_COUNT, maximum=DOMAIN_COUNT)
@@ -115,31 +111,6 @@ class WheelFile:
 
 
 WHEEL = rules.Kind(WheelFile, "The self-care wheel and plan")
-
-
-@dataclass(frozen=True)
-class Feeling:
-    """A core feeling and the more exact words under it."""
-
-    id: str = rules.identifier()
-    label: str = rules.text(40, "The feeling's name on its button.")
-    words: list[str] = rules.texts(2, 40, "Closer words for it.")
-
-
-@dataclass(frozen=True)
-class FeelingsFile:
-    question: str = rules.text(200, "Asked first: the core feeling.")
-    word_question: str = rules.text(200, "Asked next: a closer word.")
-    need_question: str = rules.text(200, "Asked last: a need that might be behind it.")
-    feelings: list[Feeling] = rules.items(Feeling, "feeling", "The six core feelings, in order: "
-                                          + ", ".join(CORE_FEELINGS) + ".")
-
-    def validate(self, fail, where: str) -> None:
-        if tuple(f.id for f in self.feelings) != CORE_FEELINGS:
-            fail(t("self_care.core_feelings", feelings=", ".join(CORE_FEELINGS)))
-
-
-FEELINGS = rules.Kind(FeelingsFile, "The feelings check-in")
 
 
 @dataclass(frozen=True)
@@ -229,7 +200,6 @@ class SelfCarePlan(Exercise):
         self.domains = {domain.id: domain for domain in content.domains}
         self.ideas: dict[str, Idea] = {}
         self.picked: list[str] = []
-        self.week: list[str] = []
         self._own_count = 0
 
         # Step 1: rate each part, and see the wheel.
@@ -254,11 +224,13 @@ class SelfCarePlan(Exercise):
         self.own_status: dict[str, LiveStatus] = {}
         self.domain_panels = [self._domain_panel(domain) for domain in content.domains]
 
-        # Step 3: up to WEEK_LIMIT small steps for this week.
-        self.week_buttons: dict[str, widgets.Button] = {}
-        self.week_box = widgets.VBox()
+        # Step 3: up to WEEK_LIMIT small steps for this week, from the ideas she ticked.
+        self.week_box = Shortlist(WEEK_LIMIT, self._week_label, self._announce_week,
+                                  empty=t("self_care.week_nothing_picked"),
+                                  css="qa-self-care-week-toggle")
         self.week_box.add_class("qa-self-care-week")
-        self.week_status = LiveStatus()
+        self.week_buttons = self.week_box.buttons
+        self.week_status = self.week_box.status
         self.week_status.add_class("qa-self-care-week-status")
 
         # Step 4: warning signs and people.
@@ -272,10 +244,9 @@ class SelfCarePlan(Exercise):
         # Step 5: the plan.
         super().__init__(download="my-plan", **kwargs)
         self.clear_button.add_class("qa-self-care-clear")
-        self.watch(self.rating, self.signs, self.contacts)
+        self.watch(self.rating, self.signs, self.contacts, self.week_box)
         self.add_class("pack-self-care-plan")
         self._draw_wheel()
-        self._draw_week()
 
     def build(self) -> list[widgets.Widget]:
         return [
@@ -372,16 +343,12 @@ class SelfCarePlan(Exercise):
         self.checkboxes[key].value = picked
 
     def _set_picked(self, key: str, picked: bool) -> None:
-        idea = self.ideas[key]
         if picked and key not in self.picked:
             self.picked.append(key)
         elif not picked and key in self.picked:
             self.picked.remove(key)
-            if key in self.week:
-                self.week.remove(key)
-                self.week_status.say(t("self_care.week_removed_unticked", idea=idea.text))
         self.changed()
-        self._draw_week()
+        self.week_box.offer(self.picked)
 
     def add_own(self, domain: str, raw: str) -> bool:
         """Add an idea of her own to a part of the wheel, ticked. Returns True if added.
@@ -410,57 +377,38 @@ class SelfCarePlan(Exercise):
         status.say(t("self_care.own_added", idea=checked.text))
         return True
 
-    # ---- step 3: this week ----
+    # ---- step 3: this week (a kit Shortlist of the ticked ideas) ----
 
-    def _week_label(self, key: str) -> str:
+    @property
+    def week(self) -> list[str]:
+        return list(self.week_box.chosen)
+
+    def _week_label(self, key: str, chosen: bool) -> str:
         idea = self.ideas[key]
         name = self.domains[idea.domain].name
-        if key in self.week:
+        if chosen:
             return "✓ " + t("self_care.week_chosen", domain=name, idea=idea.text)
         return t("self_care.week_choose", domain=name, idea=idea.text)
 
-    def _draw_week(self) -> None:
-        buttons = []
-        for key in self.picked:
-            button = self.week_buttons.get(key)
-            if button is None:
-                button = widgets.Button(layout=widgets.Layout(width="auto"))
-                button.add_class("qa-self-care-week-toggle")
-                button.on_click(lambda _, key=key: self.toggle_week(key))
-                self.week_buttons[key] = button
-            button.description = self._week_label(key)
-            button.button_style = "primary" if key in self.week else ""
-            buttons.append(button)
-        if buttons:
-            self.week_box.children = buttons
-        else:
-            self.week_box.children = [_paragraph(t("self_care.week_nothing_picked"))]
+    def _announce_week(self, event: str, keys: list[str], count: int) -> str:
+        idea = "; ".join(self.ideas[key].text for key in keys if key in self.ideas)
+        if event == "added":
+            return t("self_care.week_added", idea=idea, count=count, limit=WEEK_LIMIT)
+        if event == "removed":
+            return t("self_care.week_removed", idea=idea, count=count, limit=WEEK_LIMIT)
+        if event == "dropped":
+            return t("self_care.week_removed_unticked", idea=idea)
+        return t("self_care.week_full", limit=WEEK_LIMIT)
 
     def toggle_week(self, key: str) -> bool:
         """Choose a ticked idea for this week, or take it off if it is already chosen.
 
         Returns True if the idea is now chosen. A choice past :data:`WEEK_LIMIT` is kindly
-        refused and nothing changes.
+        refused and nothing changes. KeyError for an idea that is not ticked.
         """
         if key not in self.picked:
             raise KeyError(key)
-        idea = self.ideas[key]
-        if key in self.week:
-            self.week.remove(key)
-            self.week_status.say(t("self_care.week_removed", idea=idea.text,
-                                   count=len(self.week), limit=WEEK_LIMIT))
-            chosen = False
-        elif len(self.week) >= WEEK_LIMIT:
-            self.week_status.say(t("self_care.week_full", limit=WEEK_LIMIT))
-            return False
-        else:
-            self.week.append(key)
-            self.week_status.say(t("self_care.week_added", idea=idea.text,
-                                   count=len(self.week), limit=WEEK_LIMIT))
-            chosen = True
-        self.changed()
-        self._draw_week()
-        return chosen
+        return self.week_box.toggle(key)
 
     def idea_key(self, domain: str, text: str) -> str:
         """The key of the idea with this text in this part of the wheel (for tests)."""
@@ -503,13 +451,13 @@ class SelfCarePlan(Exercise):
 
     def reset_answers(self) -> None:
         """Ratings, ticks, her own ideas and her notes: all gone from this page."""
-        self.week = []
+        self.week_box.clear()
         for key in list(self.picked):
             self.checkboxes[key].value = False
         for key in [key for key, idea in self.ideas.items() if idea.own]:
             del self.ideas[key]
             del self.checkboxes[key]
-            self.week_buttons.pop(key, None)
+            self.week_box.buttons.pop(key, None)
         for domain in self.domains.values():
             kept = [box for box in self.idea_boxes[domain.id].children
                     if box in self.checkboxes.values()]
@@ -518,163 +466,8 @@ class SelfCarePlan(Exercise):
         self.rating.clear()
         self.signs.clear()
         self.contacts.clear()
-        self._draw_week()
 
 
 def self_care_wheel(path: str = "self_care/wheel.yaml"):
     """The self-care wheel and plan, from its file in ``assets/``; a calm message if broken."""
     return from_files(SelfCarePlan, WHEEL.at(path))
-
-
-# ---------------------------------------------------------------------------
-# 2. The feelings check-in
-# ---------------------------------------------------------------------------
-
-
-class FeelingsCheckIn(Exercise):
-    """Pick a core feeling, then a closer word, then (optionally) a need. Nothing is kept.
-
-    There is deliberately no download and no history: "Start again" forgets everything.
-
-    Parameters
-    ----------
-    content : FeelingsFile
-        The questions and the core feelings with their closer words.
-    needs : NeedsFile
-        The needs inventory's file: its needs are offered as the need behind the feeling.
-    """
-
-    clear_key = "self_care.feelings_restart"
-    cleared_key = "self_care.feelings_restarted"
-
-    def __init__(self, content: FeelingsFile, needs: NeedsFile, **kwargs):
-        self.content = content
-        self.feelings = {feeling.id: feeling for feeling in content.feelings}
-        self.needs = {need.id: need for need in needs.items}
-        self.feeling: str | None = None
-        self.word: str | None = None
-        self.need: str | None = None
-
-        self.core = ChoiceScale(content.question, [(f.id, f.label) for f in content.feelings])
-        self.core.add_class("qa-feelings-core")
-        self.core.on_choice(self._on_feeling)
-        # The closer words are made when their feeling is first chosen: fewer widgets to load.
-        self.word_scales: dict[str, ChoiceScale] = {}
-        self.word_area = widgets.VBox()
-        self.need_scale = ChoiceScale(content.need_question,
-                                      [(n.id, n.name) for n in needs.items])
-        self.need_scale.add_class("qa-feelings-need")
-        self.need_scale.layout.display = "none"
-        self.need_scale.on_choice(self._on_need)
-        self.summary = widgets.HTML()
-        self.summary.add_class("qa-feelings-summary")
-        super().__init__(download=None, **kwargs)
-        self.restart_button = self.clear_button
-        self.restart_button.add_class("qa-feelings-restart")
-        self.add_class("pack-feelings-check-in")
-        self._draw()
-
-    def build(self) -> list[widgets.Widget]:
-        return [self.core, self.word_area, self.need_scale, self.summary, self.clear_button,
-                self.status]
-
-    def choose_feeling(self, key: str) -> None:
-        """Choose a core feeling (or ``"pass"``), as its button does."""
-        self.core.choose(key)
-
-    def choose_word(self, word: str) -> None:
-        """Choose a closer word (its text, or ``"pass"``) under the chosen core feeling."""
-        if self.feeling is None or self.feeling == PASS:
-            raise ValueError("choose a core feeling first")
-        scale = self.word_scales[self.feeling]
-        keys = {label: key for key, label in scale.options}
-        scale.choose(keys.get(word, word))
-
-    def choose_need(self, key: str) -> None:
-        """Choose the need that might be behind the feeling (or ``"pass"``)."""
-        self.need_scale.choose(key)
-
-    def _word_scale(self, feeling_id: str) -> ChoiceScale:
-        if feeling_id not in self.word_scales:
-            words = self.feelings[feeling_id].words
-            options = [(f"w{number}", word) for number, word in enumerate(words, 1)]
-            scale = ChoiceScale(self.content.word_question, options)
-            scale.add_class("qa-feelings-words")
-            scale.add_class(f"qa-feelings-words-{feeling_id}")
-            scale.on_choice(self._on_word)
-            self.word_scales[feeling_id] = scale
-        return self.word_scales[feeling_id]
-
-    def _on_feeling(self, key: str) -> None:
-        self.feeling = key
-        self.word = None
-        self.need = None
-        self.need_scale.clear()
-        self.need_scale.layout.display = "none"
-        if key == PASS:
-            self.word_area.children = ()
-        else:
-            scale = self._word_scale(key)
-            scale.clear()
-            self.word_area.children = (scale,)
-        self._draw()
-        if key != PASS:
-            self.word_scales[key].focus_first()
-
-    def _on_word(self, key: str) -> None:
-        scale = self.word_scales[self.feeling]
-        self.word = key if key == PASS else scale.labels[key]
-        self.need = None
-        self.need_scale.clear()
-        self.need_scale.layout.display = None
-        self._draw()
-        self.need_scale.focus_first()
-
-    def _on_need(self, key: str) -> None:
-        self.need = key
-        self._draw()
-
-    def reflection(self) -> str:
-        """What she chose, put back to her gently, as plain text."""
-        if self.feeling is None:
-            return t("self_care.feelings_start")
-        if self.feeling == PASS:
-            return t("self_care.feelings_passed")
-        feeling = self.feelings[self.feeling].label
-        if self.word is None:
-            parts = [t("self_care.feelings_chose", feeling=feeling.lower())]
-        elif self.word == PASS:
-            parts = [t("self_care.feelings_chose_only", feeling=feeling.lower())]
-        else:
-            parts = [t("self_care.feelings_word", word=self.word, feeling=feeling.lower())]
-        if self.need and self.need != PASS:
-            parts.append(t("self_care.feelings_need", need=self.needs[self.need].name))
-        parts.append(t("self_care.feelings_allowed"))
-        return " ".join(parts)
-
-    def _draw(self) -> None:
-        self.summary.value = f'<p class="pack-message">{escape(self.reflection())}</p>'
-
-    def reset_answers(self) -> None:
-        self.feeling = self.word = self.need = None
-        self.core.clear()
-        self.word_area.children = ()
-        self.need_scale.clear()
-        self.need_scale.layout.display = "none"
-        self._draw()
-
-    def focus_after_clear(self) -> None:
-        self.core.focus_first()
-
-    def restart(self) -> None:
-        """Forget everything and start again, as "Start again" does."""
-        self._clear_pressed()
-
-    def handout(self) -> str:
-        return ""  # nothing to download, deliberately
-
-
-def feelings_check_in(feelings: str = "self_care/feelings.yaml",
-                      needs: str = "self_care/needs.yaml"):
-    """The feelings check-in, from its files in ``assets/``; a calm message if broken."""
-    return from_files(FeelingsCheckIn, FEELINGS.at(feelings), NEEDS.at(needs))

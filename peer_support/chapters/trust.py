@@ -25,8 +25,8 @@ from ..kit.base import from_files
 from ..kit.card_sort import CardSort, CardSortFile
 from ..kit.handout import Handout
 from ..kit.html import bullets
+from ..kit.shortlist import Shortlist
 from ..kit.sort import CARD_LIMIT
-from ..kit.status import LiveStatus
 from ..text import escape
 
 __all__ = ["TOP_LIMIT", "TRUST_CARDS", "TrustCard", "TrustSort", "TrustSortFile",
@@ -88,17 +88,19 @@ class TrustSort(CardSort):
 
     def __init__(self, content: TrustSortFile, basename: str = "trust-cards", **kwargs):
         self._agreements = {card.text: card.agreement for card in content.cards}
-        self.top: list[str] = []
         self.top_hint = widgets.HTML()
-        self.top_buttons = widgets.VBox()
+        self.top_buttons = Shortlist(TOP_LIMIT, self._top_label, self._announce_top,
+                                     css="qa-trust-top-toggle")
         self.top_buttons.add_class("qa-trust-top-buttons")
-        self._toggles: dict[str, widgets.Button] = {}
-        self.top_status = LiveStatus()
+        self.top_buttons.on_change(self._draw_top)
+        self.top_status = self.top_buttons.status
         self.agreements_view = widgets.HTML()
         self.agreements_view.add_class("qa-trust-agreements")
         super().__init__(content, basename, **kwargs)
         self.sort.add_class("qa-trust-sort")
-        self.sort.on_change(self._on_sort_change)
+        self.sort.on_change(lambda: self.top_buttons.offer(self.builders()))
+        self.sort.on_change(self._draw_top)
+        self.watch(self.top_buttons)
         self.add_class("pack-trust-sort")
         self._draw_top()
 
@@ -132,7 +134,12 @@ class TrustSort(CardSort):
         """The draft agreements made from the top builders, in the order chosen."""
         return [self.agreement_for(card) for card in self.top]
 
-    # ---- choosing top builders ----
+    # ---- choosing top builders (a kit Shortlist of the cards in "Builds trust") ----
+
+    @property
+    def top(self) -> list[str]:
+        """The cards chosen as top builders, in the order chosen."""
+        return list(self.top_buttons.chosen)
 
     def choose_top(self, card: str) -> bool:
         """Make ``card`` a top builder. Returns True if it was added.
@@ -142,70 +149,34 @@ class TrustSort(CardSort):
         """
         if card not in self.sort.cards:
             raise KeyError(card)
-        if card in self.top:
-            self.top_status.say(t("trust.top_already", card=card))
-            return False
-        if card not in self.builders():
-            self.top_status.say(t("trust.top_not_builder", card=card))
-            return False
-        if len(self.top) >= TOP_LIMIT:
-            self.top_status.say(t("trust.top_full", limit=TOP_LIMIT))
-            return False
-        self.top.append(card)
-        self.top_status.say(t("trust.top_added", card=card, count=len(self.top),
-                              limit=TOP_LIMIT))
-        self._draw_top()
-        self.changed()
-        return True
+        return self.top_buttons.choose(card)
 
     def unchoose_top(self, card: str) -> None:
         """Take ``card`` out of the top builders (it stays in "Builds trust")."""
-        if card not in self.top:
-            self.top_status.say(t("trust.top_not_chosen", card=card))
-            return
-        self.top.remove(card)
-        self.top_status.say(t("trust.top_removed", card=card, count=len(self.top),
-                              limit=TOP_LIMIT))
-        self._draw_top()
-        self.changed()
+        self.top_buttons.unchoose(card)
 
     def toggle_top(self, card: str) -> None:
         """Choose ``card`` as a top builder, or take it out if it is one already."""
-        if card in self.top:
-            self.unchoose_top(card)
-        else:
-            self.choose_top(card)
+        self.top_buttons.toggle(card)
 
-    def _on_sort_change(self) -> None:
-        # A top builder moved out of "Builds trust" (or put back) is no longer a top builder.
-        builders = set(self.builders())
-        dropped = [card for card in self.top if card not in builders]
-        if dropped:
-            self.top = [card for card in self.top if card in builders]
-            self.top_status.say(t("trust.top_dropped", cards="; ".join(dropped)))
-        self._draw_top()
+    def _top_label(self, card: str, chosen: bool) -> str:
+        return t("trust.top_remove", card=card) if chosen else t("trust.top_choose", card=card)
 
-    # ---- drawing ----
-
-    def _toggle(self, card: str) -> widgets.Button:
-        """The card's top-builder button, made once and reused so focus stays on it."""
-        if card not in self._toggles:
-            button = widgets.Button()
-            button.add_class("qa-trust-top-toggle")
-            button.on_click(lambda _, card=card: self.toggle_top(card))
-            self._toggles[card] = button
-        button = self._toggles[card]
-        chosen = card in self.top
-        button.description = (t("trust.top_remove", card=card) if chosen
-                              else t("trust.top_choose", card=card))
-        button.button_style = "primary" if chosen else ""
-        return button
+    def _announce_top(self, event: str, cards: list[str], count: int) -> str:
+        card = cards[0]
+        return {
+            "added": lambda: t("trust.top_added", card=card, count=count, limit=TOP_LIMIT),
+            "removed": lambda: t("trust.top_removed", card=card, count=count, limit=TOP_LIMIT),
+            "full": lambda: t("trust.top_full", limit=TOP_LIMIT),
+            "already": lambda: t("trust.top_already", card=card),
+            "not_offered": lambda: t("trust.top_not_builder", card=card),
+            "not_chosen": lambda: t("trust.top_not_chosen", card=card),
+            "dropped": lambda: t("trust.top_dropped", cards="; ".join(cards)),
+        }[event]()
 
     def _draw_top(self) -> None:
-        builders = self.builders()
-        hint = t("trust.top_hint", limit=TOP_LIMIT) if builders else t("trust.top_none")
+        hint = t("trust.top_hint", limit=TOP_LIMIT) if self.builders() else t("trust.top_none")
         self.top_hint.value = f"<p>{escape(hint)}</p>"
-        self.top_buttons.children = [self._toggle(card) for card in builders]
         agreements = self.agreements()
         self.agreements_view.value = (
             bullets(agreements, ordered=True) if agreements else
@@ -214,7 +185,7 @@ class TrustSort(CardSort):
     # ---- the download ----
 
     def reset_answers(self) -> None:
-        self.top = []
+        self.top_buttons.clear()
         super().reset_answers()
 
     def handout(self) -> Handout:

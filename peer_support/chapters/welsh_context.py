@@ -12,7 +12,6 @@ only content files. Nothing is stored: everything lives in the page until it is 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 import ipywidgets as widgets
@@ -26,6 +25,7 @@ from ..kit.handout import Handout
 from ..kit.html import bullets, label_above
 from ..kit.reflection import ReflectionBox
 from ..kit.status import LiveStatus
+from ..kit.times import clock, parse_time
 from ..text import check_text, escape
 
 __all__ = [
@@ -51,44 +51,14 @@ TIGHT_MINUTES = 10
 #: A wait longer than this, before or after the group, is worth planning for.
 LONG_WAIT_MINUTES = 60
 
-_TIME = re.compile(r"^([0-9]{1,2})(?:[:.]([0-9]{2}))?(am|pm|yb|yh)?$")
-#: Welsh writes "yb" (yn y bore) for am and "yh" (yr hwyr / y prynhawn) for pm.
-_AFTERNOON = ("pm", "yh")
 
 
 # ---- times ----
 
 
-def parse_time(raw: str | None) -> int | None:
-    """Read a clock time as minutes after midnight; None if it cannot be read.
-
-    Takes 24-hour times ("9:05", "09:05", "13.10") and 12-hour times in English or Welsh
-    ("2.15pm", "10am", "2.15yh", "10yb").
-    A bare number such as "10" is refused, because it could mean morning or evening.
-    """
-    text = re.sub(r"\s+", "", (raw or "").strip().lower()).replace("a.m.", "am")
-    text = text.replace("p.m.", "pm").replace("y.b.", "yb").replace("y.h.", "yh")
-    match = _TIME.match(text)
-    if not match:
-        return None
-    hours, minutes, half = int(match[1]), match[2], match[3]
-    if minutes is None and half is None:
-        return None
-    minutes = int(minutes or 0)
-    if minutes > 59:
-        return None
-    if half:
-        if not 1 <= hours <= 12:
-            return None
-        hours = hours % 12 + (12 if half in _AFTERNOON else 0)
-    elif hours > 23:
-        return None
-    return hours * 60 + minutes
-
-
 def format_time(minutes: int) -> str:
     """Minutes after midnight as a 24-hour time, e.g. ``630`` gives ``"10:30"``."""
-    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+    return clock(minutes, padded=True)
 
 
 @dataclass(frozen=True)
@@ -112,41 +82,42 @@ def journey_fits(journey: Journey, start: int | None, end: int | None) -> bool |
     return all(checks) if checks else None
 
 
+#: The words for a time that fits, is tight, has a long wait or misses, getting in and leaving.
+NOTE_KEYS = {
+    "arrives": ("welsh_context.arrives", "welsh_context.arrives_late",
+                "welsh_context.arrives_just", "welsh_context.arrives_tight",
+                "welsh_context.arrives_long_wait", "welsh_context.arrives_before"),
+    "leaves": ("welsh_context.leaves", "welsh_context.leaves_early",
+               "welsh_context.leaves_just", "welsh_context.leaves_tight",
+               "welsh_context.leaves_long_wait", "welsh_context.leaves_after"),
+}
+
+
+def _note(way: str, when: int, spare: int | None) -> str:
+    """One sentence: a bus getting in (or leaving) at ``when``, with ``spare`` minutes before
+    the group starts (or after it ends); None when the group's time is not given."""
+    unknown, misses, just, tight, long_wait, fine = NOTE_KEYS[way]
+    time = format_time(when)
+    if spare is None:
+        return t(unknown, time=time)
+    if spare < 0:
+        return t(misses, time=time, minutes=-spare)
+    if spare == 0:
+        return t(just, time=time)
+    if spare < TIGHT_MINUTES:
+        return t(tight, time=time, minutes=spare)
+    return t(long_wait if spare > LONG_WAIT_MINUTES else fine, time=time, minutes=spare)
+
+
 def journey_notes(journey: Journey, start: int | None, end: int | None) -> list[str]:
     """Plain sentences comparing the journey with the group's start and finish times."""
     notes = []
     if journey.arrives is not None:
-        time = format_time(journey.arrives)
-        if start is None:
-            notes.append(t("welsh_context.arrives", time=time))
-        else:
-            early = start - journey.arrives
-            if early < 0:
-                notes.append(t("welsh_context.arrives_late", time=time, minutes=-early))
-            elif early == 0:
-                notes.append(t("welsh_context.arrives_just", time=time))
-            elif early < TIGHT_MINUTES:
-                notes.append(t("welsh_context.arrives_tight", time=time, minutes=early))
-            elif early > LONG_WAIT_MINUTES:
-                notes.append(t("welsh_context.arrives_long_wait", time=time, minutes=early))
-            else:
-                notes.append(t("welsh_context.arrives_before", time=time, minutes=early))
+        notes.append(_note("arrives", journey.arrives,
+                           None if start is None else start - journey.arrives))
     if journey.leaves is not None:
-        time = format_time(journey.leaves)
-        if end is None:
-            notes.append(t("welsh_context.leaves", time=time))
-        else:
-            after = journey.leaves - end
-            if after < 0:
-                notes.append(t("welsh_context.leaves_early", time=time, minutes=-after))
-            elif after == 0:
-                notes.append(t("welsh_context.leaves_just", time=time))
-            elif after < TIGHT_MINUTES:
-                notes.append(t("welsh_context.leaves_tight", time=time, minutes=after))
-            elif after > LONG_WAIT_MINUTES:
-                notes.append(t("welsh_context.leaves_long_wait", time=time, minutes=after))
-            else:
-                notes.append(t("welsh_context.leaves_after", time=time, minutes=after))
+        notes.append(_note("leaves", journey.leaves,
+                           None if end is None else journey.leaves - end))
     return notes
 
 
@@ -413,25 +384,6 @@ class GettingTherePlanner(Exercise):
                     total=len(self.journeys))
         self.journeys_view.value = f"<ul>{''.join(rows)}</ul><p>{escape(summary)}</p>"
 
-    # ---- ways of joining and costs ----
-
-    def choose_option(self, option_id: str, key: str) -> None:
-        """Choose for a way of joining: ``"offer"``, ``"maybe"``, ``"not_for_us"`` or
-        ``"pass"``, as its button does. KeyError for an unknown option or key."""
-        self.options.choose(option_id, key)
-
-    def choose_cost(self, cost_id: str, key: str) -> None:
-        """Choose for a cost: ``"cover"``, ``"partly"``, ``"not_yet"`` or ``"pass"``."""
-        self.costs.choose(cost_id, key)
-
-    @property
-    def option_choices(self) -> dict[str, str]:
-        return dict(self.options.choices)
-
-    @property
-    def cost_choices(self) -> dict[str, str]:
-        return dict(self.costs.choices)
-
     # ---- the plan ----
 
     def handout(self) -> Handout | str:
@@ -455,7 +407,7 @@ class GettingTherePlanner(Exercise):
         for key in OPTION_CHOICES:
             lines = []
             for option in self.content.options:
-                if self.option_choices.get(option.id) != key:
+                if self.options.choices.get(option.id) != key:
                     continue
                 if key == "not_for_us":
                     lines.append(option.label)
@@ -465,7 +417,7 @@ class GettingTherePlanner(Exercise):
             plan.add(t(OPTION_HEADING_KEYS[key]), lines)
         costs = []
         for cost in self.content.costs:
-            key = self.cost_choices.get(cost.id)
+            key = self.costs.choices.get(cost.id)
             if key in COST_CHOICES:
                 costs.append("\n".join([f"{cost.label}: {t(COST_PLAN_KEYS[key])}",
                                          f"{t('welsh_context.ideas')}:",

@@ -54,8 +54,8 @@ from .checks import (
 )
 
 __all__ = [
-    "Kind", "each_named", "each_of", "flag", "identifier", "items", "keyed", "one_of", "pairs",
-    "record", "tags", "text", "texts", "whole",
+    "Kind", "each_named", "each_of", "field", "flag", "identifier", "items", "keyed", "one_of",
+    "pairs", "record", "tags", "text", "texts", "whole",
 ]
 
 Fail = Callable[[str], NoReturn]
@@ -68,6 +68,11 @@ def _field(rule: Rule, doc: str, default: Any = MISSING, factory: Any = MISSING)
     if factory is not MISSING:
         return dataclasses.field(default_factory=factory, metadata=metadata)
     return dataclasses.field(default=default, metadata=metadata)
+
+
+def field(rule: Rule, doc: str, *, required: bool = True):
+    """A field with a rule of the caller's own (a subclass of one in :mod:`.checks`)."""
+    return _field(rule, doc) if required else _field(rule, doc, None)
 
 
 def text(max_length: int, doc: str = "", *, required: bool = True, unique: bool = False):

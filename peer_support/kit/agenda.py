@@ -21,15 +21,15 @@ from ..content import rules
 from ..i18n import t
 from ..text import check_text, escape
 from .editable_list import Action, EditableList
-from .html import label_above
+from .html import button, label_above
 from .status import LiveStatus
+from .times import clock, duration, parse_time
 
 __all__ = ["Agenda", "Block", "clock", "duration", "parse_minutes", "parse_start"]
 
 TITLE_LIMIT = 80
 MAX_MINUTES = 240
 MAX_BLOCKS = 30
-_TIME = re.compile(r"^\s*([01]?\d|2[0-3])\s*[:.]\s*([0-5]\d)\s*$")
 
 
 @dataclass(frozen=True)
@@ -54,28 +54,8 @@ def parse_minutes(raw: str | int | None) -> int | None:
     return value if 1 <= value <= MAX_MINUTES else None
 
 
-def parse_start(raw: str | None) -> int | None:
-    """A clock time such as "10:00", "9.30" or "13:45" as minutes after midnight, or None."""
-    match = _TIME.match(raw or "")
-    if not match:
-        return None
-    return int(match.group(1)) * 60 + int(match.group(2))
-
-
-def clock(minutes: int) -> str:
-    """Minutes after midnight as a 24-hour clock time, e.g. 615 -> "10:15"."""
-    minutes %= 24 * 60
-    return f"{minutes // 60}:{minutes % 60:02d}"
-
-
-def duration(minutes: int) -> str:
-    """A length of time in plain words, e.g. 130 -> "2 hr 10 min"."""
-    hours, rest = divmod(minutes, 60)
-    if hours and rest:
-        return t("agenda.duration_both", hours=hours, minutes=rest)
-    if hours:
-        return t("agenda.duration_hours", hours=hours)
-    return t("agenda.duration_minutes", minutes=rest)
+#: The agenda's start time is read like any other time a person types (see kit.times).
+parse_start = parse_time
 
 
 class Agenda(widgets.VBox):
@@ -107,11 +87,11 @@ class Agenda(widgets.VBox):
         self.start.observe(lambda _: self._on_start(), names="value")
         suggestion_buttons = []
         for number, block in enumerate(self.suggestions):
-            button = widgets.Button(description=t("agenda.add_suggestion", title=block.title,
+            made = widgets.Button(description=t("agenda.add_suggestion", title=block.title,
                                                   minutes=duration(block.minutes)))
-            button.add_class(f"{css_prefix}-suggestion")
-            button.on_click(lambda _, n=number: self.add_suggestion(n))
-            suggestion_buttons.append(button)
+            made.add_class(f"{css_prefix}-suggestion")
+            made.on_click(lambda _, n=number: self.add_suggestion(n))
+            suggestion_buttons.append(made)
         self.suggestion_row = widgets.HBox(suggestion_buttons)
         self.suggestion_row.add_class("pack-choice-row")
         self.form_heading = widgets.HTML()
@@ -121,12 +101,9 @@ class Agenda(widgets.VBox):
         self.minutes = widgets.Text(description=t("agenda.block_minutes"),
                                     continuous_update=False, **label_above("12rem"))
         self.minutes.add_class(f"{css_prefix}-minutes")
-        self.submit_button = widgets.Button(description=t("agenda.add"))
-        self.submit_button.add_class(f"{css_prefix}-add")
-        self.submit_button.on_click(lambda _: self.submit())
-        self.cancel_button = widgets.Button(description=t("agenda.cancel"))
-        self.cancel_button.add_class(f"{css_prefix}-cancel")
-        self.cancel_button.on_click(lambda _: self.cancel_edit())
+        self.submit_button = button(t("agenda.add"), f"{css_prefix}-add", lambda: self.submit())
+        self.cancel_button = button(t("agenda.cancel"), f"{css_prefix}-cancel",
+                                    lambda: self.cancel_edit())
         self.status = LiveStatus()
         self.status.add_class(f"{css_prefix}-status")
         self.agenda_view = widgets.HTML()

@@ -101,8 +101,9 @@ class Exercise(widgets.VBox):
         raise NotImplementedError
 
     def handout(self) -> Handout | str:
-        """The download: a Handout, or a message saying why there is none yet."""
-        raise NotImplementedError
+        """The download: a Handout, or a message saying why there is none yet. An exercise
+        made with ``download=None`` keeps nothing, so it has nothing to build."""
+        return ""
 
     def reset_answers(self) -> None:
         """Forget every answer (what the clear button does)."""

@@ -20,6 +20,7 @@ from ..text import escape
 from .base import Exercise, from_files
 from .choice import ChoiceScale
 from .handout import Handout
+from .html import button
 from .reflection import ReflectionBox
 from .sort import CARD_LIMIT, ColumnSort
 
@@ -204,15 +205,13 @@ class PresetSort(Exercise):
 
         self.chooser = ChoiceScale(t("sort.preset_question"),
                                    [(p.id, p.name) for p in presets], allow_pass=False)
-        for key, button in self.chooser.buttons.items():
-            button.add_class(f"{css}-preset-{key}")
+        for key, choice in self.chooser.buttons.items():
+            choice.add_class(f"{css}-preset-{key}")
         self.chooser.on_choice(self.choose_preset)
-        self.switch_yes = widgets.Button(description=t("sort.switch_yes"))
-        self.switch_yes.add_class(f"{css}-switch-yes")
-        self.switch_yes.on_click(lambda _: self._confirm_switch())
-        self.switch_no = widgets.Button(description=t("sort.switch_no"))
-        self.switch_no.add_class(f"{css}-switch-no")
-        self.switch_no.on_click(lambda _: self._cancel_switch())
+        self.switch_yes = button(t("sort.switch_yes"), f"{css}-switch-yes",
+                                 lambda: self._confirm_switch())
+        self.switch_no = button(t("sort.switch_no"), f"{css}-switch-no",
+                                lambda: self._cancel_switch())
         self.confirm_box = widgets.HBox([self.switch_yes, self.switch_no])
         self.confirm_box.add_class("pack-choice-row")
         self.confirm_box.layout.display = "none"

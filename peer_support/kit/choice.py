@@ -7,16 +7,26 @@ answering. It works by keyboard (Tab, then Enter or Space) and by a single click
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 import ipywidgets as widgets
 import traitlets
 
+from ..content import rules
 from ..i18n import t
 from .status import LiveStatus
 
-__all__ = ["ChoiceScale"]
+__all__ = ["ChoiceScale", "Option"]
 
 PASS = "pass"
+
+
+@dataclass(frozen=True)
+class Option:
+    """An answer in a content file: its id (never "pass": Pass is added) and its words."""
+
+    id: str = rules.identifier(reserved=(PASS,))
+    label: str = rules.text(60, "The answer's words on its button.")
 
 
 

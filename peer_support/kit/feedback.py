@@ -22,8 +22,9 @@ from ..i18n import t
 from ..text import escape
 from .base import Exercise, from_files
 from .charts import bar_chart_svg, text_alternative
-from .choice import PASS, ChoiceScale
+from .choice import PASS, ChoiceScale, Option
 from .handout import Handout
+from .html import button
 from .html import heading as heading_widget
 from .status import LiveStatus
 
@@ -34,16 +35,10 @@ THRESHOLD_RANGE = (3, 30)
 
 
 @dataclass(frozen=True)
-class AnswerOption:
-    id: str = rules.identifier(reserved=(PASS,))
-    label: str = rules.text(60, "The answer's words on its button.")
-
-
-@dataclass(frozen=True)
 class Question:
     id: str = rules.identifier()
     text: str = rules.text(200, "The question.")
-    options: list[AnswerOption] = rules.items(AnswerOption, "option", "Its answers; Pass is "
+    options: list[Option] = rules.items(Option, "option", "Its answers; Pass is "
                                               "added for every question.", minimum=2)
 
 
@@ -87,22 +82,18 @@ class FeedbackForm(Exercise):
             scale = ChoiceScale(question.text, [(o.id, o.label) for o in question.options])
             scale.add_class(f"qa-feedback-{question.id}")
             self.scales[question.id] = scale
-        self.add_button = widgets.Button(description=t("feedback.add"))
-        self.add_button.add_class("qa-feedback-add")
-        self.add_button.on_click(lambda _: self._add_and_refocus())
-        self.form_clear_button = widgets.Button(description=t("feedback.clear"))
-        self.form_clear_button.add_class("qa-feedback-clear")
-        self.form_clear_button.on_click(lambda _: self.clear_form())
-        self.show_button = widgets.Button(description=t("feedback.show"))
-        self.show_button.add_class("qa-feedback-show")
-        self.show_button.on_click(lambda _: self.show_totals())
+        self.add_button = button(t("feedback.add"), "qa-feedback-add",
+                                 lambda: self._add_and_refocus())
+        self.form_clear_button = button(t("feedback.clear"), "qa-feedback-clear",
+                                        lambda: self.clear_form())
+        self.show_button = button(t("feedback.show"), "qa-feedback-show",
+                                  lambda: self.show_totals())
         self.totals_view = widgets.HTML()
         self.totals_view.add_class("qa-feedback-totals")
         self.totals_status = LiveStatus()
         self.totals_status.add_class("qa-feedback-totals-status")
-        self.new_round_button = widgets.Button(description=t("feedback.new_round"))
-        self.new_round_button.add_class("qa-feedback-new-round")
-        self.new_round_button.on_click(lambda _: self._new_round_pressed())
+        self.new_round_button = button(t("feedback.new_round"), "qa-feedback-new-round",
+                                       lambda: self._new_round_pressed())
         super().__init__(download="feedback-totals", **kwargs)
         self.status.add_class("qa-feedback-status")
         self.add_class("pack-feedback")

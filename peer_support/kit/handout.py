@@ -16,6 +16,7 @@ import ipywidgets as widgets
 
 from ..i18n import HTML_LANG, current_language, t
 from ..text import escape
+from .html import button
 from .status import LiveStatus
 
 __all__ = ["DownloadPanel", "Handout"]
@@ -186,9 +187,8 @@ class DownloadPanel(widgets.VBox):
                  button_label: str | None = None, **kwargs):
         self.build = build
         self.basename = basename
-        self.prepare_button = widgets.Button(description=button_label or t("handout.prepare"))
-        self.prepare_button.add_class("qa-prepare-download")
-        self.prepare_button.on_click(lambda _: self.prepare())
+        self.prepare_button = button(button_label or t("handout.prepare"), "qa-prepare-download",
+                                     lambda: self.prepare())
         self.links = widgets.HTML()
         self.status = LiveStatus()
         self.handout: Handout | None = None

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import ipywidgets as widgets
 
 from ..text import escape
 
-__all__ = ["bullets", "heading", "label_above", "paragraph"]
+__all__ = ["bullets", "button", "heading", "label_above", "paragraph"]
 
 
 def bullets(values: Iterable[str], ordered: bool = False, css: str = "") -> str:
@@ -36,3 +36,12 @@ def label_above(max_width: str = "40rem") -> dict:
     allows up to a comfortable line length: pass as ``**label_above()``."""
     return {"style": {"description_width": "100%"},
             "layout": widgets.Layout(width="100%", max_width=max_width)}
+
+
+def button(description: str, css: str, action: Callable[[], object]) -> widgets.Button:
+    """A real button with its words, a class naming it (for tests and styles), and what a
+    click, a tap, Enter or Space on it does."""
+    made = widgets.Button(description=description)
+    made.add_class(css)
+    made.on_click(lambda _: action())
+    return made

@@ -41,7 +41,7 @@ from .base import Exercise, from_files
 from .choice import PASS, ChoiceScale
 from .deck import CardDeck
 from .handout import Handout
-from .html import bullets
+from .html import bullets, button
 
 __all__ = ["SCENARIOS", "Response", "Scenario", "ScenarioCards", "ScenarioFile",
            "scenario_cards"]
@@ -149,9 +149,8 @@ class ScenarioCards(Exercise):
         self.deck.next_button.on_click(lambda _: self.focus_card())
         self.deck.observe(lambda _: self._show_current(), names="index")
 
-        self.open_button = widgets.Button(description=t("scenarios.open"))
-        self.open_button.add_class("qa-scenario-open")
-        self.open_button.on_click(lambda _: self._open_and_focus())
+        self.open_button = button(t("scenarios.open"), "qa-scenario-open",
+                                  lambda: self._open_and_focus())
 
         # One scale per situation, made when its card or a neighbour is first shown, and kept
         # drawn but hidden afterwards: focus can then move to the next card's first button at
@@ -160,9 +159,8 @@ class ScenarioCards(Exercise):
         self.scale_box = widgets.VBox()
         self.trade_offs = widgets.HTML()
         self.trade_offs.add_class("qa-scenario-trade-offs")
-        self.all_button = widgets.Button(description=t("scenarios.show_all"))
-        self.all_button.add_class("qa-scenario-show-all")
-        self.all_button.on_click(lambda _: self.show_all(not self.showing_all))
+        self.all_button = button(t("scenarios.show_all"), "qa-scenario-show-all",
+                                 lambda: self.show_all(not self.showing_all))
         self.all_view = widgets.HTML()
         self.all_view.add_class("qa-scenario-all")
         self.showing_all = False
@@ -201,8 +199,8 @@ class ScenarioCards(Exercise):
                                  for i, r in enumerate(scenario.responses)])
             scale.children[1].layout.flex_flow = "column"
             scale.children[1].layout.align_items = "flex-start"
-            for button in scale.buttons.values():
-                button.add_class("qa-scenario-response")
+            for response in scale.buttons.values():
+                response.add_class("qa-scenario-response")
             scale.on_choice(lambda key, number=number: self._on_choice(number, key))
             scale.layout.display = "none"
             self.scales[number] = scale

@@ -41,21 +41,15 @@ from ..i18n import t
 from ..text import escape
 from .base import Exercise, from_files
 from .charts import bar_chart_svg, figure_html, text_alternative
-from .choice import PASS
+from .choice import Option
 from .handout import Handout
-from .html import bullets, heading, paragraph
+from .html import bullets, button, heading, paragraph
 from .ratings import RatingSet
 from .reflection import Prompt, ReflectionBox
 
 __all__ = ["SELF_CHECK", "SelfCheck", "SelfCheckFile", "self_check"]
 
 SHOW = ("names", "ratings", "actions")
-
-
-@dataclass(frozen=True)
-class CheckOption:
-    id: str = rules.identifier(reserved=(PASS,))
-    label: str = rules.text(40, "The answer's words on its button.")
 
 
 @dataclass(frozen=True)
@@ -93,7 +87,7 @@ class SelfCheckFile:
     title: str = rules.text(120, "The download's title.")
     question: str = rules.text(200, "Asked about every item.")
     noun: str = rules.text(40, "What one item is called: 'Need' gives 'Need 2 of 7'.")
-    options: list[CheckOption] = rules.items(CheckOption, "option", "The answers, lowest "
+    options: list[Option] = rules.items(Option, "option", "The answers, lowest "
                                              "first.", minimum=2, maximum=6)
     items: list[CheckItem] = rules.items(CheckItem, "item", "What is rated, in order.")
     summary: list[SummaryBlock] = rules.items(SummaryBlock, "block", "The summary, block by "
@@ -184,9 +178,8 @@ class SelfCheck(Exercise):
         super().__init__(download=basename, **kwargs)
         if content.prepare:
             self.download.prepare_button.description = content.prepare
-        self.clear_button = widgets.Button(description=content.clear or t("self_check.clear"))
-        self.clear_button.add_class("qa-self-check-clear")
-        self.clear_button.on_click(lambda _: self._clear_pressed())
+        self.clear_button = button(content.clear or t("self_check.clear"), "qa-self-check-clear",
+                                   lambda: self._clear_pressed())
         self.children = [*self.children, self.clear_button, self.status]
         self.watch(self.ratings, *self.boxes)
         self.ratings.on_change(self._draw)

@@ -42,6 +42,7 @@ import traitlets
 
 from ..i18n import t
 from ..text import check_text, escape
+from .html import button
 from .status import LiveStatus
 
 __all__ = ["CARD_LIMIT", "ColumnSort", "SortedColumns"]
@@ -134,22 +135,15 @@ class ColumnSort(widgets.VBox):
 
         self.move_buttons: dict[str, widgets.Button] = {}
         for key, heading in self.columns:
-            button = widgets.Button(description=t("sort.move_to", column=heading))
-            button.add_class(f"qa-sort-move-{key}")
-            button.on_click(lambda _, key=key: self.move_current(key))
-            self.move_buttons[key] = button
-        self.later_button = widgets.Button(description=t("sort.later"))
-        self.later_button.add_class("qa-sort-later")
-        self.later_button.on_click(lambda _: self.later())
-        self.reset_button = widgets.Button(description=t("sort.reset"))
-        self.reset_button.add_class("qa-sort-reset")
-        self.reset_button.on_click(lambda _: self.ask_reset())
-        self.reset_yes = widgets.Button(description=t("sort.reset_yes"))
-        self.reset_yes.add_class("qa-sort-reset-yes")
-        self.reset_yes.on_click(lambda _: self._confirm_reset())
-        self.reset_no = widgets.Button(description=t("sort.reset_no"))
-        self.reset_no.add_class("qa-sort-reset-no")
-        self.reset_no.on_click(lambda _: self._keep_sort())
+            made = widgets.Button(description=t("sort.move_to", column=heading))
+            made.add_class(f"qa-sort-move-{key}")
+            made.on_click(lambda _, key=key: self.move_current(key))
+            self.move_buttons[key] = made
+        self.later_button = button(t("sort.later"), "qa-sort-later", lambda: self.later())
+        self.reset_button = button(t("sort.reset"), "qa-sort-reset", lambda: self.ask_reset())
+        self.reset_yes = button(t("sort.reset_yes"), "qa-sort-reset-yes",
+                                lambda: self._confirm_reset())
+        self.reset_no = button(t("sort.reset_no"), "qa-sort-reset-no", lambda: self._keep_sort())
         self.confirm_box = widgets.HBox([self.reset_yes, self.reset_no])
         self.confirm_box.add_class("pack-choice-row")
         self.confirm_box.layout.display = "none"
@@ -170,9 +164,8 @@ class ColumnSort(widgets.VBox):
             self.add_input = widgets.Text(description=t("sort.add_label"),
                                           continuous_update=False)
             self.add_input.add_class("qa-sort-add-input")
-            self.add_button = widgets.Button(description=t("sort.add"))
-            self.add_button.add_class("qa-sort-add")
-            self.add_button.on_click(lambda _: self.add_card(self.add_input.value))
+            self.add_button = button(t("sort.add"), "qa-sort-add",
+                                     lambda: self.add_card(self.add_input.value))
             add_row = widgets.HBox([self.add_input, self.add_button])
             add_row.add_class("pack-choice-row")
             children.append(add_row)
