@@ -147,7 +147,7 @@ def test_shape_check_finds_a_changed_id() -> None:
 
 def test_loader_reads_the_welsh_twin_on_a_welsh_page(welsh_page: None) -> None:
     assert content.localised_path("chapters.yaml") == "chapters.cy.yaml"
-    assert content.localised_path("language/terms.yaml") == "language/terms.yaml"  # no twin
+    assert content.localised_path("no_twin/here.yaml") == "no_twin/here.yaml"  # no twin
     titles = {chapter.slug: chapter.title for chapter in load_chapters()}
     assert titles["04_welsh_context"] == "Cyd-destun Cymru"
 

@@ -23,8 +23,8 @@ EXPECTED_MISSING_UNTIL_WELSH_ASSETS_B = {"self_care", "evaluation", "online", "n
                                          "troubleshooting"}
 
 # Keys whose values may stay the same in both languages: publication sources, chapter slugs,
-# fixed choices read by the code, and URLs.
-SAME_IN_BOTH_KEYS = {"source", "chapter", "kind", "route_order", "url", "href"}
+# fixed choices read by the code (quality kinds, content tags), and URLs.
+SAME_IN_BOTH_KEYS = {"source", "chapter", "kind", "route_order", "content", "url", "href"}
 # Per file, keys that stay English on purpose (see the comment at the top of each twin).
 SAME_IN_BOTH_BY_FILE = {
     "language/terms.cy.yaml": {"term", "alternatives"},  # the game is about English words
