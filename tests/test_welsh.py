@@ -16,7 +16,8 @@ REPO = Path(__file__).resolve().parent.parent
 NOTEBOOKS = sorted((REPO / "notebooks").glob("*.ipynb"))
 NAMES = [path.name for path in NOTEBOOKS]
 ASSETS = REPO / "assets"
-TWINS = sorted(ASSETS.rglob("*.cy.yaml"))
+# The Welsh glossary is Welsh-only data (tests/test_glossary.py), not the twin of an English file.
+TWINS = sorted(path for path in ASSETS.rglob("*.cy.yaml") if path.name != "glossary.cy.yaml")
 HEADING = re.compile(r"^#{1,6} ", re.MULTILINE)
 FULLY_WELSH = ["00_start.ipynb", "04_welsh_context.ipynb", "90_staying_safe_online.ipynb"]
 
