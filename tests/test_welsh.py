@@ -17,7 +17,8 @@ REPO = Path(__file__).resolve().parent.parent
 NOTEBOOKS = sorted((REPO / "notebooks").glob("*.ipynb"))
 NAMES = [path.name for path in NOTEBOOKS]
 ASSETS = REPO / "assets"
-TWINS = sorted(ASSETS.rglob("*.cy.yaml"))
+# The Welsh glossary is Welsh-only data (tests/test_glossary.py), not the twin of an English file.
+TWINS = sorted(path for path in ASSETS.rglob("*.cy.yaml") if path.name != "glossary.cy.yaml")
 HEADING = re.compile(r"^#{1,6} ", re.MULTILINE)
 FULLY_WELSH = ["00_start.ipynb", "04_welsh_context.ipynb", "90_staying_safe_online.ipynb"]
 
@@ -148,7 +149,7 @@ def test_shape_check_finds_a_changed_id() -> None:
 
 def test_loader_reads_the_welsh_twin_on_a_welsh_page(welsh_page: None) -> None:
     assert content.localised_path("chapters.yaml") == "chapters.cy.yaml"
-    assert content.localised_path("language/terms.yaml") == "language/terms.yaml"  # no twin
+    assert content.localised_path("no_twin/here.yaml") == "no_twin/here.yaml"  # no twin
     titles = {chapter.slug: chapter.title for chapter in load_chapters()}
     assert titles["04_welsh_context"] == "Cyd-destun Cymru"
 
