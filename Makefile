@@ -12,7 +12,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: serve test bench lint install install-test clean
+.PHONY: serve test bench lint install install-test clean welsh-review
 
 serve: $(VENV)/.runtime-installed
 	@$(BIN)/python -m peer_support.server.frame_text >/dev/null
@@ -34,7 +34,7 @@ install: $(VENV)/.runtime-installed
 install-test: $(VENV)/.test-installed
 
 lint: $(VENV)/.test-installed
-	$(BIN)/ruff check peer_support tests benchmarks
+	$(BIN)/ruff check peer_support tests benchmarks tools
 
 test: $(VENV)/.test-installed
 	@if [ ! -x "$(CHROMIUM)" ]; then \
@@ -42,7 +42,7 @@ test: $(VENV)/.test-installed
 		echo "Install it with: sudo apt-get install chromium   (or set CHROMIUM=/path/to/chromium)"; \
 		exit 1; \
 	fi
-	$(BIN)/ruff check peer_support tests benchmarks
+	$(BIN)/ruff check peer_support tests benchmarks tools
 	CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest \
 		tests notebooks --nbval-lax --nbval-current-env --nbval-cell-timeout=120
 
@@ -50,6 +50,11 @@ test: $(VENV)/.test-installed
 # of `make test`; the README quotes a run.
 bench: $(VENV)/.test-installed
 	CHROMIUM=$(CHROMIUM) $(BIN)/python benchmarks/bench.py
+
+# The reviewers' list: every Welsh label, content file and notebook cell still in draft, with
+# the writers' doubts, grouped by page. Generated, so not kept in git.
+welsh-review: $(VENV)/.runtime-installed
+	$(BIN)/python tools/welsh_review_list.py --output welsh-review.md
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache test-artifacts
