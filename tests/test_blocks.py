@@ -13,6 +13,7 @@ from peer_support import content
 from peer_support.content import ContentError
 from peer_support.i18n import t
 from peer_support.kit import blocks
+from peer_support.kit.base import error_block
 from peer_support.kit.blocks import (
     ActivityNotes,
     Chapter,
@@ -25,7 +26,6 @@ from peer_support.kit.blocks import (
     notebook_title,
     notes_html,
 )
-from peer_support.kit.base import error_block
 from peer_support.kit.timer import ActivityTimer
 
 REAL_ASSETS = content.ASSETS_DIR

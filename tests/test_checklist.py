@@ -11,10 +11,10 @@ from IPython.display import HTML
 from peer_support.content import ContentError
 from peer_support.i18n import t
 from peer_support.kit.checklist import (
+    CHECKLIST,
     NOTES_LIMIT,
     TICKED,
     UNTICKED,
-    CHECKLIST,
     Checklist,
     ChecklistFile,
     ChecklistItem,
@@ -76,7 +76,8 @@ def test_load_checklist_reads_title_intro_and_sections(assets: Path) -> None:
     assert loaded.title == "Venue check"
     assert loaded.intro == "Tick as you go."
     assert [s.heading for s in loaded.sections] == ["Getting there", "In the room"]
-    assert loaded.sections[0].items[0] == ChecklistItem("Bus stop nearby", "Share lift plans if not.")
+    assert loaded.sections[0].items[0] == ChecklistItem("Bus stop nearby",
+                                                        "Share lift plans if not.")
 
 
 def test_load_checklist_accepts_a_plain_string_item(assets: Path) -> None:

@@ -3,7 +3,7 @@ scale, the self-check, the card sort and the agenda."""
 
 import ipywidgets as widgets
 import pytest
-from conftest import decoded_link, write_yaml
+from conftest import decoded_link, load_error, write_yaml
 from IPython.display import HTML
 
 from peer_support.i18n import t
@@ -229,9 +229,9 @@ def test_card_sort_needs_a_column_for_the_download(assets) -> None:
 
 def test_card_sort_refuses_a_repeated_card(assets) -> None:
     cards = [{"id": "a", "text": "Alpha"}, {"id": "b", "text": "alpha"}]
-    error = pytest.raises(Exception, CARD_SORT.load,
-                          write_yaml(assets, "trust/sort.yaml", {**SORT, "cards": cards}))
-    assert "Card 2 repeats the text 'alpha'" in str(error.value)
+    error = load_error(lambda: CARD_SORT.load(
+        write_yaml(assets, "trust/sort.yaml", {**SORT, "cards": cards})))
+    assert "Card 2 repeats the text 'alpha'" in error.problem
 
 
 def test_card_sort_clear_puts_every_card_back(assets) -> None:

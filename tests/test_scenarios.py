@@ -16,10 +16,10 @@ from peer_support.i18n import t
 from peer_support.kit.choice import PASS
 from peer_support.kit.scenarios import (
     MAXIMUM_RESPONSES,
+    SCENARIOS,
     Response,
     Scenario,
     ScenarioCards,
-    SCENARIOS,
     ScenarioFile,
     scenario_cards,
 )

@@ -8,35 +8,16 @@ from pathlib import Path
 import pytest
 import yaml
 
-from peer_support import (
-    blocks,
-    checklist,
-    content,
-    evaluation,
-    networking,
-    online,
-    scenarios,
-    self_care,
-)
+from peer_support import content
+from peer_support.content_files import content_files
+from peer_support.kit import blocks
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 CHAPTERS = ("self_care", "evaluation", "online", "networking", "troubleshooting")
 
-#: Every content file of these chapters and the loader that reads it.
-LOADERS = {
-    "self_care/wheel.yaml": self_care.load_wheel,
-    "self_care/feelings.yaml": self_care.load_feelings,
-    "self_care/needs.yaml": self_care.load_needs,
-    "self_care/facilitator-check.yaml": self_care.load_facilitator_check,
-    "evaluation/planner.yaml": evaluation.load_planner,
-    "evaluation/consent.yaml": evaluation.load_consent,
-    "evaluation/feedback.yaml": evaluation.load_feedback,
-    "online/format-chooser.yaml": online.load_chooser,
-    "online/safety-checklist.yaml": checklist.load_checklist,
-    "networking/network-map.yaml": networking.load_map_content,
-    "networking/event-planner.yaml": networking.load_planner_content,
-    "troubleshooting/scenarios.yaml": scenarios.load_scenario_deck,
-}
+#: Every content file of these chapters and the loader of its kind (facilitator notes apart).
+LOADERS = {path: kind.load for path, kind in content_files().items()
+           if path.split("/")[0] in CHAPTERS and not path.endswith("facilitator-notes.yaml")}
 NOTES = [f"{chapter}/facilitator-notes.yaml" for chapter in CHAPTERS]
 
 
