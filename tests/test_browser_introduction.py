@@ -56,8 +56,8 @@ def test_where_do_i_start_can_be_finished_by_keyboard_alone(page, server) -> Non
     open_notebook(page, server, NOTEBOOK)
     answer_by_keyboard(page)
     page.wait_for_function(
-        "document.querySelector('.qa-introduction-route').textContent.includes('Language')")
-    route = page.locator(".qa-introduction-route")
+        "document.querySelector('.qa-route-view').textContent.includes('Language')")
+    route = page.locator(".qa-route-view")
     assert route.locator("a").first.inner_text() == "Language"
     assert "Projector view" in route.inner_text()  # the presenter's tip
 
@@ -83,8 +83,8 @@ def test_route_links_point_at_existing_chapters_and_lead_there(page, server) -> 
     open_notebook(page, server, NOTEBOOK)
     answer_by_keyboard(page)
     page.wait_for_function(
-        "document.querySelector('.qa-introduction-route').textContent.includes('Language')")
-    hrefs = page.locator(".qa-introduction-route a").evaluate_all(
+        "document.querySelector('.qa-route-view').textContent.includes('Language')")
+    hrefs = page.locator(".qa-route-view a").evaluate_all(
         "links => links.map(a => a.getAttribute('href'))")
     notebooks = Path(__file__).resolve().parent.parent / "notebooks"
     assert hrefs and all((notebooks / href).is_file() for href in hrefs)
@@ -102,7 +102,7 @@ def test_start_again_clears_answers_and_returns_focus(page, server) -> None:
     page.wait_for_function(
         "[...document.querySelectorAll('.pack-introduction-finder .pack-choice button')]"
         ".every(b => !b.textContent.startsWith('✓'))")
-    assert "general route" in page.locator(".qa-introduction-route").inner_text()
+    assert "general route" in page.locator(".qa-route-view").inner_text()
 
 
 def test_facilitator_notes_show_in_facilitator_view(page, server) -> None:

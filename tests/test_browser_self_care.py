@@ -149,7 +149,7 @@ def test_self_care_plan_by_keyboard_alone_downloads_exactly_the_choices(page, se
     assert headings == ["How looked-after each part of my life feels", "My small steps this week",
                         "Other ideas that help me", "My early warning signs",
                         "Who I can call or turn to"]
-    wheel_in_plan = re.search(r'<div class="pack-plan-wheel">(.*?)</div>', plan, re.S).group(1)
+    wheel_in_plan = re.search(r'<figure class="pack-plan-wheel">(.*?)</figure>', plan, re.S).group(1)
     # Emotional was passed: her idea for it is in, its rating is not.
     assert "Emotional" not in wheel_in_plan and "Professional" not in wheel_in_plan
     assert "no rating" not in plan and "passed" not in plan
@@ -234,14 +234,14 @@ def test_feelings_check_in_by_keyboard_keeps_nothing(page, server) -> None:
 
 def test_needs_inventory_download_leaves_out_passes(page, server) -> None:
     open_notebook(page, server, NOTEBOOK)
-    needs = ".pack-needs-inventory"
+    needs = ".qa-self_care-needs"
     rate_one_at_a_time(page, needs, "need", [
         ("connection", "Met"), ("physical-wellbeing", "Pass"), ("honesty", "Pass"),
         ("play", "Partly met"), ("peace", "Not met"), ("autonomy", "Pass"), ("meaning", "Pass"),
     ])
     page.wait_for_function(
-        f"document.querySelector('{needs} .qa-needs-summary').textContent.includes('Not met')")
-    summary = page.locator(f"{needs} .qa-needs-summary").inner_text()
+        f"document.querySelector('{needs} .qa-self-check-summary').textContent.includes('Not met')")
+    summary = page.locator(f"{needs} .qa-self-check-summary").inner_text()
     assert "not a test, a score or a diagnosis" in summary
     assert "Meaning" not in summary
     tab_to(page, f"el.closest('{needs}') && {text_is('Prepare my download')}")
@@ -259,7 +259,7 @@ def test_needs_inventory_download_leaves_out_passes(page, server) -> None:
 
 def test_facilitator_check_card_holds_the_answers(page, server) -> None:
     open_notebook(page, server, NOTEBOOK)
-    check = ".pack-facilitator-check"
+    check = ".qa-self_care-facilitator-check"
     scale, next_area = f"{check} .qa-ratings-scale", f"{check} .qa-ratings-next"
     for choice in ("in-place", None, "pass", "not-yet"):  # boundaries, supervision, ...
         if choice:
@@ -267,7 +267,7 @@ def test_facilitator_check_card_holds_the_answers(page, server) -> None:
             page.wait_for_function(status_says(f"{scale} .pack-status", "Noted:"))
         page.locator(next_area).click()
         page.wait_for_function(status_says(f"{check} .qa-ratings-deck .pack-status", " of 5"))
-    hours = page.locator(f"{check} .qa-check-my-hours textarea")
+    hours = page.locator(f"{check} .qa-self-check-my-hours textarea")
     hours.fill(HOSTILE)
     hours.press("Tab")
     page.locator(f"{check} .qa-prepare-download").click()

@@ -158,7 +158,7 @@ def test_trust_sort_keeps_typed_html_as_text(page, server) -> None:
 
 def test_self_check_chart_next_steps_and_download(page, server) -> None:
     open_notebook(page, server, "03_trust")
-    check = page.locator(".pack-trust-check")
+    check = page.locator(".qa-trust-principles")
     ratings = [("Safety", "Not yet"), ("Trust", "Pass"), ("Choice", "Mostly")]
     for number, (_name, option) in enumerate(ratings):
         check.locator(".qa-ratings-scale button", has_text=option).click()
@@ -166,20 +166,22 @@ def test_self_check_chart_next_steps_and_download(page, server) -> None:
             "text => document.querySelector('.qa-ratings-progress').textContent.startsWith(text)",
             arg=f"{number + 1} of 6 done")
         check.locator(".qa-ratings-next").click()
-    svg = check.locator(".qa-trust-chart svg")
+    svg = check.locator(".qa-self-check-chart svg")
     assert svg.get_attribute("role") == "img"
     assert "how the group rated each principle" in svg.locator("title").text_content()
     words = check.locator(".pack-chart-text li").all_inner_texts()
     assert words[:3] == ["Safety: Not yet (1 out of 4)", "Trust: No rating yet, or passed",
                          "Choice: Mostly (3 out of 4)"]
     assert words[3] == "Collaboration: No rating yet, or passed"
-    headings = check.locator(".qa-trust-next-steps h4").all_inner_texts()
-    assert headings == ["Safety"]
+    summary = check.locator(".qa-self-check-summary")
+    assert summary.locator("h4").all_inner_texts() == ["Next steps"]
+    steps = summary.locator("li").all_inner_texts()
+    assert len(steps) == 3 and all(step.startswith("Safety: ") for step in steps)
 
     check.locator(".qa-prepare-download").click()
     with page.expect_download() as download_info:
         check.locator(".qa-download-html").click()
     sections = handout_sections(read_download(download_info.value))
-    assert list(sections) == ["How we rated ourselves", "Next steps: Safety"]
+    assert list(sections) == ["How we rated ourselves", "Next steps"]
     assert sections["How we rated ourselves"] == ["Safety: Not yet", "Choice: Mostly"]
-    assert len(sections["Next steps: Safety"]) == 3
+    assert sections["Next steps"] == steps

@@ -25,7 +25,8 @@ CHROME = {key: text for key, text in EN.items()
 SLOT = re.compile(r"\{[a-z_]+\}")
 OFFER = yaml.safe_load((REPO / "assets/welsh_context/active-offer.cy.yaml").read_text(
     encoding="utf-8"))
-AREAS = {area["id"]: area for area in OFFER["areas"]}
+AREAS = {area["id"]: area for area in OFFER["items"]}
+OFFER_LABELS = {option["id"]: option["label"] for option in OFFER["options"]}
 SHOTS = REPO / "test-artifacts"
 
 
@@ -112,25 +113,24 @@ def button(container: str, qa_class: str) -> str:
 
 def test_active_offer_finished_in_welsh_gives_a_welsh_action_list(page, server) -> None:
     open_notebook(page, server, "04_welsh_context", "?lang=cy")
-    offer = ".pack-welsh-offer"
-    page.wait_for_selector(f"{offer} .qa-offer-clear", timeout=60_000)
-    assert CY["welsh_context.prepare_actions"] in page.locator(offer).inner_text()
-    answers = ["not_yet", "pass", "yes", "partly"]  # sign-up, first contact, room, materials
+    offer = ".qa-welsh_context-active-offer"
+    page.wait_for_selector(f"{offer} .qa-self-check-clear", timeout=60_000)
+    assert OFFER["prepare"] in page.locator(offer).inner_text()
+    answers = ["not-yet", "pass", "yes", "partly"]  # sign-up, first contact, room, materials
     for number, answer in enumerate(answers, start=1):
         if number > 1:
             tab_to(page, button(offer, "qa-ratings-next"))
             page.keyboard.press("Enter")
-            wait_for_focus(page, button(offer, "qa-choice-not_yet"))
+            wait_for_focus(page, button(offer, "qa-choice-not-yet"))
         tab_to(page, button(offer, f"qa-choice-{answer}"))
         page.keyboard.press("Enter")
         done = CY["ratings.progress"].format(done=number, total=6)
         progress = f"document.querySelector('{offer} .qa-ratings-progress').textContent"
         page.wait_for_function(f"{progress}.includes({done!r})")
-    assert page.evaluate("document.activeElement.textContent").strip(" ✓") == CY[
-        "welsh_context.offer_partly"]
+    assert page.evaluate("document.activeElement.textContent").strip(" ✓") == OFFER_LABELS["partly"]
 
     tab_to(page, f"el.closest({offer!r}) && el.textContent.trim() === "
-                 f"{CY['welsh_context.prepare_actions']!r}")
+                 f"{OFFER['prepare']!r}")
     page.keyboard.press("Enter")
     page.wait_for_selector(f"{offer} .qa-download-html")
     tab_to(page, f"el.closest({offer!r}) && el.classList.contains('qa-download-html')")
@@ -141,9 +141,9 @@ def test_active_offer_finished_in_welsh_gives_a_welsh_action_list(page, server) 
     assert '<html lang="cy">' in handout
     items = [unescape(item) for item in re.findall(r"<li>(.*?)</li>", handout, flags=re.S)]
     sign_up, materials = AREAS["sign-up"], AREAS["materials"]
-    not_yet = sign_up["actions"]["not_yet"]
-    assert items[:2] == [f"{sign_up['label']}: {action}" for action in not_yet]
-    assert f"{materials['label']}: {materials['actions']['partly'][0]}" in items
-    assert AREAS["first-contact"]["label"] not in handout  # passed: left out
+    not_yet = sign_up["actions_for"]["not-yet"]
+    assert items[:2] == [f"{sign_up['name']}: {action}" for action in not_yet]
+    assert f"{materials['name']}: {materials['actions_for']['partly'][0]}" in items
+    assert AREAS["first-contact"]["name"] not in handout  # passed: left out
     assert unescape(EN["handout.made_with"]) not in unescape(handout)
     assert unescape(CY["handout.made_with"]) in unescape(handout)

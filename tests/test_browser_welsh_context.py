@@ -16,7 +16,7 @@ pytestmark = pytest.mark.browser
 NOTEBOOK = "04_welsh_context"
 OFFER = yaml.safe_load((REPO / "assets/welsh_context/active-offer.yaml").read_text(
     encoding="utf-8"))
-AREAS = {area["id"]: area for area in OFFER["areas"]}
+AREAS = {area["id"]: area for area in OFFER["items"]}
 HOSTILE = '<img src=x onerror="window.__injected=1"><script>window.__injected=2</script>'
 WELSH = "Pont ŵ ŷ 😊"
 
@@ -25,7 +25,7 @@ def open_chapter(page, server) -> None:
     """Open the chapter and wait until every exercise has drawn its last control. Big widget
     trees draw their children a moment after the outer box appears."""
     open_notebook(page, server, NOTEBOOK)
-    for last in (".pack-welsh-planner .qa-prepare-download", ".qa-offer-clear",
+    for last in (".pack-welsh-planner .qa-prepare-download", ".qa-self-check-clear",
                  ".qa-checklist-clear"):
         page.wait_for_selector(last, timeout=60_000)
 
@@ -78,7 +78,7 @@ def next_card(page, container: str, next_label: str, position: str, first_option
 
 def test_active_offer_check_by_keyboard_alone_gives_the_action_list(page, server) -> None:
     open_chapter(page, server)
-    offer = ".pack-welsh-offer"
+    offer = ".qa-welsh_context-active-offer"
     answers = [("sign-up", "Not yet"), ("first-contact", "Pass"), ("in-the-room", "Yes"),
                ("materials", "Partly")]
     for number, (_area, label) in enumerate(answers, start=1):
@@ -87,16 +87,16 @@ def test_active_offer_check_by_keyboard_alone_gives_the_action_list(page, server
         tab_to(page, button_in(offer, label))
         press_and_wait(page, ".qa-ratings-progress", f"{number} of 6 done")
     page.wait_for_function(
-        "document.querySelector('.qa-offer-actions').textContent.includes('Materials: ')")
-    view = page.locator(".qa-offer-actions").inner_text()
+        "document.querySelector('.qa-self-check-summary').textContent.includes('Materials: ')")
+    view = page.locator(".qa-self-check-summary").inner_text()
     assert "First contact" not in view
 
-    tab_to(page, "el.closest('.qa-offer-own-action') && el.tagName === 'TEXTAREA'")
+    tab_to(page, "el.closest('.qa-self-check-own-action') && el.tagName === 'TEXTAREA'")
     page.keyboard.type(f"{HOSTILE} {WELSH}")
     handout = download_by_keyboard(page, offer, "Prepare the action list")
 
-    expected = ([f"Sign-up forms: {a}" for a in AREAS["sign-up"]["actions"]["not_yet"]]
-                + [f"Materials: {a}" for a in AREAS["materials"]["actions"]["partly"]]
+    expected = ([f"Sign-up forms: {a}" for a in AREAS["sign-up"]["actions_for"]["not-yet"]]
+                + [f"Materials: {a}" for a in AREAS["materials"]["actions_for"]["partly"]]
                 + ["In the room", f"{HOSTILE} {WELSH}"])
     assert list_items(handout) == expected
     assert "<script>" not in handout and "&lt;script&gt;" in handout

@@ -18,8 +18,8 @@ pytestmark = pytest.mark.browser
 CY = catalogue("cy")
 NEEDS = yaml.safe_load((REPO / "assets/self_care/needs.cy.yaml").read_text(encoding="utf-8"))
 ENGLISH = yaml.safe_load((REPO / "assets/self_care/needs.yaml").read_text(encoding="utf-8"))
-BY_ID = {need["id"]: need for need in NEEDS["needs"]}
-INVENTORY = ".pack-needs-inventory"
+BY_ID = {need["id"]: need for need in NEEDS["items"]}
+INVENTORY = ".qa-self_care-needs"
 
 
 def button(qa_class: str) -> str:
@@ -31,7 +31,7 @@ def test_needs_inventory_finished_in_welsh_gives_a_welsh_snapshot(page, server) 
     open_notebook(page, server, "09_self_care", "?lang=cy")
     inventory = page.locator(INVENTORY)
     shown = inventory.inner_text()
-    assert NEEDS["question"] in shown and BY_ID["connection"]["description"] in shown
+    assert NEEDS["question"] in shown and BY_ID["connection"]["hint"] in shown
     assert ENGLISH["question"] not in shown
 
     # connection met, two passes, play partly, peace not met, the rest passed
@@ -47,9 +47,9 @@ def test_needs_inventory_finished_in_welsh_gives_a_welsh_snapshot(page, server) 
         progress = f"document.querySelector('{INVENTORY} .qa-ratings-progress').textContent"
         page.wait_for_function(f"{progress}.includes({done!r})")
 
-    summary = page.locator(f"{INVENTORY} .qa-needs-summary").inner_text()
-    assert CY["self_care.needs_not_diagnosis"] in summary
-    assert BY_ID["peace"]["question"] in summary
+    summary = page.locator(f"{INVENTORY} .qa-self-check-summary").inner_text()
+    assert NEEDS["summary_note"] in summary
+    assert BY_ID["peace"]["actions"][0] in summary
     ARTIFACTS.mkdir(exist_ok=True)
     inventory.scroll_into_view_if_needed()
     inventory.screenshot(path=str(ARTIFACTS / "welsh-needs-inventory.png"))
@@ -68,6 +68,6 @@ def test_needs_inventory_finished_in_welsh_gives_a_welsh_snapshot(page, server) 
     items = [unescape(item) for item in re.findall(r"<li>(.*?)</li>", handout, flags=re.S)]
     connection, play, peace = BY_ID["connection"], BY_ID["play"], BY_ID["peace"]
     assert items == [connection["name"], play["name"], peace["name"],
-                     f"{play['name']}: {play['question']}", f"{peace['name']}: {peace['question']}"]
-    for english in ENGLISH["needs"]:  # nothing of the English file reaches the Welsh snapshot
-        assert english["name"] not in handout and english["question"] not in handout
+                     f"{play['name']}: {play['actions'][0]}", f"{peace['name']}: {peace['actions'][0]}"]
+    for english in ENGLISH["items"]:  # nothing of the English file reaches the Welsh snapshot
+        assert english["name"] not in handout and english["actions"][0] not in handout

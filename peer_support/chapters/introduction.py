@@ -141,7 +141,7 @@ class RouteFinder(Exercise):
             scale.on_choice(lambda key, question_id=question.id: self._on_answer(question_id, key))
             self.scales[question.id] = scale
         self.route_view = widgets.HTML()
-        self.route_view.add_class("qa-introduction-route")
+        self.route_view.add_class("qa-route-view")
         super().__init__(download="workshop-route", **kwargs)
         self.start_again_button = self.clear_button
         self.start_again_button.add_class("qa-introduction-start-again")
