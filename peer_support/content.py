@@ -6,7 +6,6 @@ plain words, so a facilitator can fix it and the rest of the page keeps working.
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 from typing import Any
@@ -14,9 +13,11 @@ from typing import Any
 import yaml
 
 from .i18n import DEFAULT_LANGUAGE, current_language
+from .platform import assets_dir
 
-#: Where content files live. ``PACK_ASSETS`` lets a group point the pack at its own copy.
-ASSETS_DIR = Path(os.environ.get("PACK_ASSETS", Path(__file__).resolve().parent.parent / "assets"))
+#: Where content files live. ``PACK_ASSETS`` lets a group point the pack at its own copy; in
+#: the browser they are the static site's contents (``platform.assets_dir``).
+ASSETS_DIR = assets_dir()
 
 _ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
