@@ -29,9 +29,11 @@ import subprocess
 import sys
 import time
 import zipfile
+from html import escape
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))  # the pack's own catalogues, for the words of the site's index
 OUTPUT = REPO / "site"
 WORK = REPO / ".site-build"  # rebuilt from scratch on every run
 CACHE = REPO / ".site-cache"  # downloaded and built wheels, kept between runs
@@ -44,6 +46,7 @@ START_PAGE = "voici/render/notebooks/00_start.html"
 PYODIDE_RUNTIME = ["pyodide.js", "pyodide.mjs", "pyodide.asm.js", "pyodide.asm.wasm",
                    "python_stdlib.zip"]
 PYYAML_VERSION = "6.0.3"  # the server's pin (requirements.txt)
+PYYAML_SDIST_SHA256 = "d76623373421df22fb4cf8817020cbb7ef15c725b9d5e45f17e189bfc384190f"
 
 #: Packages the kernel always asks for that a Voici page never uses. Each ships as an empty
 #: wheel, so the kernel starts without them (IPython then keeps its history in memory, and
@@ -81,53 +84,56 @@ def canonical(name: str) -> str:
 # ---- wheels ----------------------------------------------------------------------------------
 
 
-def pinned_packages() -> list[str]:
-    lines = PACKAGES_FILE.read_text(encoding="utf-8").splitlines()
-    return [line.split("#")[0].strip() for line in lines if line.split("#")[0].strip()]
-
-
 def download_wheels(pip: list[str]) -> list[Path]:
-    """The pinned pure wheels, from PyPI once, then from the cache."""
+    """The pinned pure wheels: from PyPI once (pip checks their sha256), then from the cache."""
     folder = CACHE / "wheels"
-    folder.mkdir(parents=True, exist_ok=True)
-    wanted = pinned_packages()
-    found = []
-    missing = []
-    for spec in wanted:
-        name, version = spec.split("==")
-        pattern = f"{canonical(name).replace('-', '_')}-{version}-*.whl"
-        matches = [p for p in folder.glob("*.whl")
-                   if canonical(p.name.split("-")[0]) == canonical(name)
-                   and p.name.split("-")[1] == version]
-        (found.extend(matches) if matches else missing.append(spec))
-        del pattern
-    if missing:
-        log(f"downloading {len(missing)} wheel(s) from PyPI")
-        run([*pip, "download", "--quiet", "--no-deps", "--only-binary=:all:",
-             "--python-version", "3.13", "--implementation", "py", "--abi", "none",
-             "--platform", "any", "--dest", str(folder), *missing])
-        return download_wheels(pip)
-    return found
+    run([*pip, "download", "--quiet", "--no-deps", "--require-hashes", "--only-binary=:all:",
+         "--python-version", "3.13", "--implementation", "py", "--abi", "none",
+         "--platform", "any", "--dest", str(folder), "--requirement", str(PACKAGES_FILE)])
+    wanted = {canonical(line.split("==")[0]) for line in PACKAGES_FILE.read_text().splitlines()
+              if line.strip() and not line.startswith("#")}
+    wheels = [wheel for wheel in folder.glob("*.whl")
+              if canonical(wheel.name.split("-")[0]) in wanted]
+    if len(wheels) != len(wanted):
+        sys.exit(f"Expected {len(wanted)} wheels in {folder}, found {len(wheels)}: "
+                 "remove that folder and try again.")
+    return sorted(wheels)
 
 
 def pure_pyyaml(pip: list[str]) -> Path:
-    """PyYAML without its C extension: Pyodide's own PyYAML wheel is on no registry here."""
+    """PyYAML without its C extension (Pyodide's own PyYAML wheel is on no registry reachable
+    here), built from the pinned sdist with the build venv's setuptools, so nothing unpinned
+    is fetched."""
     folder = CACHE / "pyyaml"
     wheel = folder / f"pyyaml-{PYYAML_VERSION}-py3-none-any.whl"
+    if wheel.is_file():
+        return wheel
+    sdist = folder / f"pyyaml-{PYYAML_VERSION}.tar.gz"
+    if not sdist.is_file():
+        log(f"downloading the PyYAML {PYYAML_VERSION} sdist (once)")
+        run([*pip, "download", "--quiet", "--no-deps", "--no-binary=:all:", "--no-build-isolation",
+             "--dest", str(folder), f"PyYAML=={PYYAML_VERSION}"])
+    if sha256(sdist) != PYYAML_SDIST_SHA256:
+        sdist.unlink()
+        sys.exit(f"The PyYAML sdist's sha256 is not the pinned one; it was removed: {sdist}")
+    run([*pip, "wheel", "--quiet", "--no-deps", "--no-build-isolation", "--wheel-dir", str(folder),
+         str(sdist)], env={**os.environ, "PYYAML_FORCE_LIBYAML": "0"})
     if not wheel.is_file():
-        log(f"building PyYAML {PYYAML_VERSION} as pure Python (once)")
-        run([*pip, "wheel", "--quiet", "--no-deps", "--no-binary", "PyYAML",
-             "--wheel-dir", str(folder), f"PyYAML=={PYYAML_VERSION}"],
-            env={**os.environ, "PYYAML_FORCE_LIBYAML": "0"})
-    if not wheel.is_file():
-        sys.exit(f"PyYAML did not build as a pure wheel: nothing like {wheel.name} in {folder}")
+        sys.exit(f"PyYAML did not build as a pure wheel: no {wheel.name} in {folder}")
     return wheel
 
 
 def pack_wheel(pip: list[str], folder: Path) -> Path:
-    """The pack's own package, built from this checkout: the same code the server runs."""
+    """The pack's own package, built from a clean copy of this checkout: the same code the
+    server runs (a copy, so no stale build/ folder can slip old files in)."""
+    source = WORK / "pack-source"
+    source.mkdir()
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy2(REPO / name, source / name)
+    shutil.copytree(REPO / "peer_support", source / "peer_support",
+                    ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
     run([*pip, "wheel", "--quiet", "--no-deps", "--no-build-isolation",
-         "--wheel-dir", str(folder), str(REPO)])
+         "--wheel-dir", str(folder), str(source)])
     return next(folder.glob("peer_support_pack-*-py3-none-any.whl"))
 
 
@@ -277,6 +283,53 @@ def jupyter_lite_json(packages: list[str]) -> dict:
     }
 
 
+# ---- after Voici ---------------------------------------------------------------------------
+
+#: What a page loads from the site's top folder; the rest of JupyterLite's output (its own
+#: JupyterLab app, docs, icons, the file browser pages) is not used by the pack's pages.
+KEEP = {"api", "extensions", "files", "static", "voici", "service-worker.js", "jupyter-lite.json"}
+
+
+def redirect_page(target: str) -> str:
+    """A page that forwards to the start page, keeping ?lang=cy, with links if it cannot."""
+    from peer_support.i18n import catalogue
+
+    english, welsh = (escape(catalogue(language)["chrome.nav_start"]) for language in ("en", "cy"))
+    title = escape(catalogue("en")["chrome.pack_name"])
+    return f"""<!DOCTYPE html>
+<html lang="en-GB">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<title>{title}</title>
+<script>window.location.replace({json.dumps(target)} + window.location.search);</script>
+<meta http-equiv="refresh" content="0; url={target}">
+</head>
+<body>
+<p><a href="{target}">{english}</a></p>
+<p lang="cy"><a href="{target}?lang=cy" hreflang="cy">{welsh}</a></p>
+</body>
+</html>
+"""
+
+
+def finish_site() -> None:
+    for path in OUTPUT.iterdir():
+        if path.name not in KEEP:
+            shutil.rmtree(path) if path.is_dir() else path.unlink()
+    shutil.rmtree(OUTPUT / "voici" / "tree")  # file listings; the start page lists chapters
+    (OUTPUT / "index.html").write_text(redirect_page(START_PAGE), encoding="utf-8")
+    (OUTPUT / "voici" / "index.html").write_text(
+        redirect_page(START_PAGE.removeprefix("voici/")), encoding="utf-8")
+
+
+def site_summary() -> str:
+    files = [path for path in OUTPUT.rglob("*") if path.is_file()]
+    size = sum(path.stat().st_size for path in files)
+    return f"{len(files)} files, {size / 2**20:.1f} MiB"
+
+
 def build(pip: list[str]) -> None:
     started = time.monotonic()
     if WORK.exists():
@@ -304,8 +357,12 @@ def build(pip: list[str]) -> None:
 
     log("building the pages with Voici")
     env = {**os.environ, "JUPYTER_PATH": str(TEMPLATES)}
-    run([str(Path(sys.executable).parent / "voici"), "build", "--lite-dir", str(lite)], cwd=lite, env=env)
-    log(f"built {OUTPUT} in {time.monotonic() - started:.0f} s")
+    run([str(Path(sys.executable).parent / "voici"), "build", "--lite-dir", str(lite)],
+        cwd=lite, env=env, stdout=subprocess.DEVNULL)
+    finish_site()
+    seconds = time.monotonic() - started
+    log(f"built {OUTPUT.relative_to(REPO)}/ in {seconds:.0f} s: {site_summary()}")
+    log(f"open it with: make site-serve (start page: {START_PAGE})")
 
 
 def main() -> None:
