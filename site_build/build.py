@@ -248,7 +248,7 @@ def stage_extensions(folder: Path) -> None:
         shutil.copytree(source / name, folder / name)
 
 
-def lite_config(packages: list[str], contents: Path, extensions: Path) -> dict:
+def lite_config(contents: Path, extensions: Path) -> dict:
     return {
         "LiteBuildConfig": {
             "apps": ["voici"],
@@ -351,7 +351,7 @@ def build(pip: list[str]) -> None:
     stage_contents(contents)
     stage_extensions(extensions)
     (lite / "jupyter_lite_config.json").write_text(
-        json.dumps(lite_config(packages, contents, extensions), indent=2), encoding="utf-8")
+        json.dumps(lite_config(contents, extensions), indent=2), encoding="utf-8")
     (lite / "jupyter-lite.json").write_text(json.dumps(jupyter_lite_json(packages), indent=2),
                                             encoding="utf-8")
 

@@ -252,6 +252,9 @@ def test_text_and_exit_work_before_python_has_loaded(visit: Visit) -> None:
     assert page.locator("h1").first.is_visible()
     note = page.locator("#loading_text")
     assert note.is_visible() and "getting ready" in note.inner_text()
+    # The note sits at the foot of the screen, below the heading, not over the text.
+    heading, bar = page.locator("h1").first.bounding_box(), note.bounding_box()
+    assert bar["y"] > heading["y"] + heading["height"] and bar["height"] < 768 * 0.2
     assert page.locator(".pack-language-game").count() == 0  # Python has not run yet
     page.locator(".pack-js-exit-button").click()
     page.wait_for_url(EXIT_URL + "*")

@@ -1,0 +1,168 @@
+"""How long the static site (``make site``) takes until its first activity answers, cold and
+with the browser's cache warm, and what each page costs over the wire.
+
+Run it after ``make site``, under the shared browser lock on a shared machine::
+
+    flock /tmp/pack-browser.lock .venv/bin/python benchmarks/static_site.py --runs 3
+
+It serves ``site/`` with Python's plain static file server and drives Debian's Chromium with
+every request to another host blocked (and counted: the run fails if there is one).
+
+- *Cold*: a fresh browser profile, as on a first visit.
+- *Warm*: the same profile opening the page again (HTTP cache and service worker in place).
+- *First activity answers*: from navigation until a click on the page's first activity has
+  changed what it shows, which needs Python to have loaded and run the page.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+SITE = REPO / "site"
+CHROMIUM = "/usr/bin/chromium"
+PAGES = "voici/render/notebooks"
+
+# Per page: a click on its first activity, and a sign in the page that the activity answered.
+ACTIVITIES = {
+    "00_start": (None, "document.querySelector('.pack-chapter-list a')"),
+    "05_language": (
+        ".pack-language-game button:text-is('Unsure')",
+        "[...document.querySelectorAll('.pack-choice .pack-status')]"
+        ".some(e => e.textContent === 'Noted: Unsure.')"),
+    "09_self_care": (
+        ".pack-self-care-plan .qa-ratings-scale button:text-is('Mostly')",
+        "[...document.querySelectorAll('.pack-self-care-plan .pack-status')]"
+        ".some(e => e.textContent.includes('Noted: Mostly.'))"),
+}
+
+
+def serve() -> tuple[subprocess.Popen, str]:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    process = subprocess.Popen([sys.executable, "-m", "http.server", str(port), "--bind",
+                                "127.0.0.1", "--directory", str(SITE)],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(base + "/index.html", timeout=1)
+            return process, base
+        except OSError:
+            time.sleep(0.1)
+    raise RuntimeError("static file server did not start")
+
+
+def one_visit(context, base: str, name: str) -> dict:
+    """Open ``name`` in ``context``; return seconds to text, to answer, bytes and requests."""
+    page = context.new_page()
+    stats = {"requests": 0, "bytes": 0, "foreign": []}
+
+    def on_finished(request):
+        sizes = request.sizes()
+        stats["requests"] += 1
+        stats["bytes"] += sizes["responseBodySize"] + sizes["responseHeadersSize"]
+
+    page.on("requestfinished", on_finished)
+    click, answered = ACTIVITIES[name]
+    started = time.monotonic()
+    page.goto(f"{base}/{PAGES}/{name}.html", wait_until="domcontentloaded")
+    page.locator("h1").first.wait_for()
+    text_at = time.monotonic() - started
+    if click:
+        # Python has loaded when the activity's button is there; click it as soon as it is.
+        page.locator(click).first.click(timeout=300_000)
+    page.wait_for_function(answered, timeout=300_000)
+    answer_at = time.monotonic() - started
+    page.wait_for_selector("#loading", state="detached", timeout=300_000)
+    page.wait_for_timeout(500)  # let the last requests finish before counting
+    page.close()
+    return {"text_s": text_at, "answer_s": answer_at, **stats}
+
+
+def measure(runs: int) -> dict:
+    from playwright.sync_api import sync_playwright
+
+    process, base = serve()
+    results: dict[str, dict[str, list]] = {}
+    foreign: list[str] = []
+    try:
+        with sync_playwright() as playwright:
+            for _ in range(runs):
+                for name in ACTIVITIES:
+                    with tempfile.TemporaryDirectory() as profile:
+                        context = playwright.chromium.launch_persistent_context(
+                            profile, executable_path=CHROMIUM, headless=True,
+                            args=["--no-sandbox", "--disable-gpu",
+                                  "--disable-background-networking",
+                                  "--disable-component-update", "--no-first-run"],
+                            viewport={"width": 1024, "height": 768})
+
+                        def route(route):
+                            url = route.request.url
+                            if url.startswith(base + "/") or url.startswith(("data:", "blob:")):
+                                route.continue_()
+                            else:
+                                foreign.append(url)
+                                route.abort()
+
+                        context.route("**/*", route)
+                        for kind in ("cold", "warm"):
+                            visit = one_visit(context, base, name)
+                            bucket = results.setdefault(f"{name} {kind}", {})
+                            for key, value in visit.items():
+                                if key != "foreign":
+                                    bucket.setdefault(key, []).append(value)
+                        context.close()
+    finally:
+        process.terminate()
+    return {"results": results, "foreign": foreign}
+
+
+def site_figures() -> dict:
+    files = [path for path in SITE.rglob("*") if path.is_file()]
+    size = sum(path.stat().st_size for path in files)
+    gzipped = sum(len(gzip.compress(path.read_bytes(), 6)) for path in files)
+    pages = {path.stem: (path.stat().st_size, len(gzip.compress(path.read_bytes(), 6)))
+             for path in sorted((SITE / PAGES).glob("*.html"))}
+    return {"files": len(files), "mib": size / 2**20, "gzip_mib": gzipped / 2**20, "pages": pages}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    if not (SITE / "index.html").is_file():
+        sys.exit("Build the site first: make site")
+    figures = site_figures()
+    print(f"site/: {figures['files']} files, {figures['mib']:.1f} MiB "
+          f"({figures['gzip_mib']:.1f} MiB if every file were gzipped)")
+    measured = measure(args.runs)
+    print(f"{'page':22} {'text (s)':>9} {'answers (s)':>12} {'MiB over wire':>14} {'requests':>9}")
+    for key, values in measured["results"].items():
+        print(f"{key:22} {statistics.median(values['text_s']):9.1f} "
+              f"{statistics.median(values['answer_s']):12.1f} "
+              f"{statistics.median(values['bytes']) / 2**20:14.1f} "
+              f"{statistics.median(values['requests']):9.0f}")
+    print(f"medians of {args.runs} run(s); requests to other hosts: {len(measured['foreign'])}")
+    out = REPO / "test-artifacts" / "static-site-bench.json"
+    out.parent.mkdir(exist_ok=True)
+    out.write_text(json.dumps({"site": figures, **measured}, indent=1), encoding="utf-8")
+    if measured["foreign"]:
+        sys.exit(f"requests left the site: {measured['foreign'][:5]}")
+
+
+if __name__ == "__main__":
+    main()
