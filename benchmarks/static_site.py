@@ -5,8 +5,9 @@ Run it after ``make site``, under the shared browser lock on a shared machine::
 
     flock /tmp/pack-browser.lock .venv/bin/python benchmarks/static_site.py --runs 3
 
-It serves ``site/`` with Python's plain static file server and drives Debian's Chromium with
-every request to another host blocked (and counted: the run fails if there is one).
+It serves ``site/`` with Python's plain static file server (counting the bytes it sends) and
+drives Debian's Chromium with every request to another host blocked (and counted: the run
+fails if there is one).
 
 - *Cold*: a fresh browser profile, as on a first visit.
 - *Warm*: the same profile opening the page again (HTTP cache and service worker in place).
@@ -20,11 +21,9 @@ import argparse
 import gzip
 import json
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -46,36 +45,48 @@ ACTIVITIES = {
 }
 
 
-def serve() -> tuple[subprocess.Popen, str]:
-    import socket
+class Served:
+    """Python's plain static file server in a thread, counting what it sends: the bytes
+    that really cross the wire (the page's own requests and its Python worker's alike)."""
 
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    process = subprocess.Popen([sys.executable, "-m", "http.server", str(port), "--bind",
-                                "127.0.0.1", "--directory", str(SITE)],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(base + "/index.html", timeout=1)
-            return process, base
-        except OSError:
-            time.sleep(0.1)
-    raise RuntimeError("static file server did not start")
+    def __init__(self):
+        import functools
+        import http.server
+        import threading
+
+        served = self
+        self.bytes = 0
+        self.requests = 0
+
+        class Handler(http.server.SimpleHTTPRequestHandler):
+            def log_message(self, *args):
+                pass
+
+            def send_response(self, code, message=None):
+                served.requests += 1
+                super().send_response(code, message)
+
+            def copyfile(self, source, outputfile):
+                data = source.read()
+                served.bytes += len(data)
+                outputfile.write(data)
+
+        handler = functools.partial(Handler, directory=str(SITE))
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.base = f"http://127.0.0.1:{self.server.server_address[1]}"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def take(self) -> tuple[int, int]:
+        counted = self.bytes, self.requests
+        self.bytes = self.requests = 0
+        return counted
 
 
-def one_visit(context, base: str, name: str) -> dict:
+def one_visit(context, served: Served, name: str) -> dict:
     """Open ``name`` in ``context``; return seconds to text, to answer, bytes and requests."""
     page = context.new_page()
-    stats = {"requests": 0, "bytes": 0, "foreign": []}
-
-    def on_finished(request):
-        sizes = request.sizes()
-        stats["requests"] += 1
-        stats["bytes"] += sizes["responseBodySize"] + sizes["responseHeadersSize"]
-
-    page.on("requestfinished", on_finished)
+    base = served.base
+    served.take()
     click, answered = ACTIVITIES[name]
     started = time.monotonic()
     page.goto(f"{base}/{PAGES}/{name}.html", wait_until="domcontentloaded")
@@ -87,15 +98,17 @@ def one_visit(context, base: str, name: str) -> dict:
     page.wait_for_function(answered, timeout=300_000)
     answer_at = time.monotonic() - started
     page.wait_for_selector("#loading", state="detached", timeout=300_000)
-    page.wait_for_timeout(500)  # let the last requests finish before counting
+    page.wait_for_timeout(1000)  # let the last requests finish before counting
     page.close()
-    return {"text_s": text_at, "answer_s": answer_at, **stats}
+    sent, requests = served.take()
+    return {"text_s": text_at, "answer_s": answer_at, "bytes": sent, "requests": requests}
 
 
 def measure(runs: int) -> dict:
     from playwright.sync_api import sync_playwright
 
-    process, base = serve()
+    served = Served()
+    base = served.base
     results: dict[str, dict[str, list]] = {}
     foreign: list[str] = []
     try:
@@ -120,14 +133,13 @@ def measure(runs: int) -> dict:
 
                         context.route("**/*", route)
                         for kind in ("cold", "warm"):
-                            visit = one_visit(context, base, name)
+                            visit = one_visit(context, served, name)
                             bucket = results.setdefault(f"{name} {kind}", {})
                             for key, value in visit.items():
-                                if key != "foreign":
-                                    bucket.setdefault(key, []).append(value)
+                                bucket.setdefault(key, []).append(value)
                         context.close()
     finally:
-        process.terminate()
+        served.server.shutdown()
     return {"results": results, "foreign": foreign}
 
 
@@ -150,11 +162,11 @@ def main() -> None:
     print(f"site/: {figures['files']} files, {figures['mib']:.1f} MiB "
           f"({figures['gzip_mib']:.1f} MiB if every file were gzipped)")
     measured = measure(args.runs)
-    print(f"{'page':22} {'text (s)':>9} {'answers (s)':>12} {'MiB over wire':>14} {'requests':>9}")
+    print(f"{'page':22} {'text (s)':>9} {'answers (s)':>12} {'MiB sent':>9} {'requests':>9}")
     for key, values in measured["results"].items():
         print(f"{key:22} {statistics.median(values['text_s']):9.1f} "
               f"{statistics.median(values['answer_s']):12.1f} "
-              f"{statistics.median(values['bytes']) / 2**20:14.1f} "
+              f"{statistics.median(values['bytes']) / 2**20:9.1f} "
               f"{statistics.median(values['requests']):9.0f}")
     print(f"medians of {args.runs} run(s); requests to other hosts: {len(measured['foreign'])}")
     out = REPO / "test-artifacts" / "static-site-bench.json"

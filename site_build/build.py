@@ -42,8 +42,9 @@ PYODIDE_NPM = REPO / "node_modules" / "pyodide"
 TEMPLATES = REPO / "assets" / "jupyter"
 START_PAGE = "voici/render/notebooks/00_start.html"
 
-#: The Pyodide files a page loads; the npm package's console pages, maps and types stay out.
-PYODIDE_RUNTIME = ["pyodide.js", "pyodide.mjs", "pyodide.asm.js", "pyodide.asm.wasm",
+#: The Pyodide files a page loads (the kernel loads pyodide.js in its worker); the npm
+#: package's ES module, console pages, source maps and types stay out.
+PYODIDE_RUNTIME = ["pyodide.js", "pyodide.asm.js", "pyodide.asm.wasm",
                    "python_stdlib.zip"]
 PYYAML_VERSION = "6.0.3"  # the server's pin (requirements.txt)
 PYYAML_SDIST_SHA256 = "d76623373421df22fb4cf8817020cbb7ef15c725b9d5e45f17e189bfc384190f"
