@@ -299,3 +299,13 @@ def test_welsh_page_has_welsh_frame_activities_and_links(visit: Visit) -> None:
     assert page.locator(".pack-js-exit-button").inner_text().strip().endswith(
         "Gadael y dudalen hon")
     assert visit.foreign_requests == []
+
+
+@pytest.mark.parametrize("name", NOTEBOOKS)
+def test_every_page_runs_its_python_without_errors(visit: Visit, name: str) -> None:
+    open_page(visit, name)
+    page = visit.page
+    assert page.locator("h1").count() >= 1
+    # Every code cell ran: the chapter ends with its links to other pages.
+    assert page.locator("#rendered_cells a[href$='.html']").count() >= 1
+    assert_clean(visit, name)
