@@ -1,6 +1,7 @@
 # The pack's two commands:
 #   make serve   set up (first time only) and run the pack
 #   make test    set up and run every test
+#   make site    build the pack as a static website in site/ (make site-serve to look at it)
 # HOST and PORT can come from the environment or the command line: make serve PORT=9000
 
 HOST ?= 127.0.0.1
@@ -12,7 +13,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: serve test bench lint install install-test clean welsh-review
+SITE_VENV := .venv-site
+SITE_PORT ?= 8000
+
+.PHONY: serve test bench lint install install-test clean welsh-review site site-serve site-tools
 
 serve: $(VENV)/.runtime-installed
 	@$(BIN)/python -m peer_support.server.frame_text >/dev/null
@@ -30,19 +34,50 @@ $(VENV)/.test-installed: $(VENV)/.runtime-installed requirements-test.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
 	@touch $@
 
+# The static site: every page runs its Python in the browser (see README, "The pack as a static
+# website"). Its build tools live in their own venv, pinned in requirements-site.txt, and the
+# Python runtime for the browser comes from npm (package-lock.json).
+$(SITE_VENV)/bin/python:
+	$(PYTHON) -m venv $(SITE_VENV)
+
+$(SITE_VENV)/.installed: $(SITE_VENV)/bin/python requirements-site.txt
+	@echo "Installing the static site's build tools (first time only)..."
+	$(SITE_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-site.txt
+	@touch $@
+
+node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null || { echo "npm is missing: install Node.js and npm (sudo apt-get install npm)."; exit 1; }
+	npm ci --no-audit --no-fund --ignore-scripts
+	@touch $@
+
+site-tools: $(SITE_VENV)/.installed node_modules/.installed
+
+site: site-tools
+	@$(SITE_VENV)/bin/python site_build/build.py
+
+site/index.html:
+	@$(MAKE) --no-print-directory site
+
+site-serve: site/index.html
+	@echo
+	@echo "  The pack as a static site: http://$(HOST):$(SITE_PORT)/"
+	@echo "  Press Ctrl+C to stop."
+	@echo
+	@$(PYTHON) -m http.server $(SITE_PORT) --bind $(HOST) --directory site
+
 install: $(VENV)/.runtime-installed
-install-test: $(VENV)/.test-installed
+install-test: $(VENV)/.test-installed site-tools
 
 lint: $(VENV)/.test-installed
-	$(BIN)/ruff check peer_support tests benchmarks tools
+	$(BIN)/ruff check peer_support tests benchmarks tools site_build
 
-test: $(VENV)/.test-installed
+test: $(VENV)/.test-installed site-tools
 	@if [ ! -x "$(CHROMIUM)" ]; then \
 		echo "Chromium is missing: the browser tests need Debian's Chromium at $(CHROMIUM)."; \
 		echo "Install it with: sudo apt-get install chromium   (or set CHROMIUM=/path/to/chromium)"; \
 		exit 1; \
 	fi
-	$(BIN)/ruff check peer_support tests benchmarks tools
+	$(BIN)/ruff check peer_support tests benchmarks tools site_build
 	CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest \
 		tests notebooks --nbval-lax --nbval-current-env --nbval-cell-timeout=120
 
@@ -58,3 +93,4 @@ welsh-review: $(VENV)/.runtime-installed
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache test-artifacts
+	rm -rf $(SITE_VENV) node_modules site .site-build .site-cache

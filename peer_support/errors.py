@@ -10,6 +10,7 @@ import traceback
 from IPython.display import HTML, display
 
 from .i18n import t
+from .platform import draws_app_page, in_browser
 from .text import escape
 
 log = logging.getLogger("peer_support")
@@ -35,19 +36,20 @@ def _show_calm_error(shell, etype, value, tb, tb_offset=None):
 
 
 def install_calm_errors() -> None:
-    """In a kernel started by Voilà, replace tracebacks in the page with a calm message.
+    """In a kernel that draws a page for a person, replace tracebacks with a calm message.
 
-    Only under Voilà (which sets ``VOILA_BASE_URL`` for its kernels): in JupyterLab and under
-    nbval a failing cell must still fail loudly, or the tests could not catch it.
+    Only under Voilà or on the static site (``platform.draws_app_page``): in JupyterLab and
+    under nbval a failing cell must still fail loudly, or the tests could not catch it. On the
+    static site the details go to the browser's console, the nearest thing to a server log.
     """
-    if "VOILA_BASE_URL" not in os.environ:
+    if not draws_app_page():
         return
     try:
         from IPython import get_ipython
     except ImportError:
         return
     shell = get_ipython()
-    if shell is not None and shell.__class__.__name__ == "ZMQInteractiveShell":
+    if shell is not None and (shell.__class__.__name__ == "ZMQInteractiveShell" or in_browser()):
         shell.set_custom_exc((Exception,), _show_calm_error)
         if not log.handlers:
             handler = logging.StreamHandler(_ServerLogStream())

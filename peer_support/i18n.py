@@ -11,17 +11,18 @@ its review status::
       note: "..."            # optional: for example a North Wales alternative
 
 The chosen language travels in the page's URL (``?lang=cy``). A page asked for in Welsh gets a
-fresh kernel that can read its URL (see ``server_app``); preheated kernels serve English.
+fresh kernel that can read its URL (see ``peer_support.server.app``); preheated kernels serve English.
 """
 
 from __future__ import annotations
 
-import os
 from functools import cache
 from pathlib import Path
 from urllib.parse import parse_qs
 
 import yaml
+
+from .platform import page_query_string
 
 CATALOGUE_DIR = Path(__file__).resolve().parent / "catalogue"
 LANGUAGES = ("en", "cy")
@@ -66,11 +67,12 @@ def language_from_query(query: str) -> str:
 def current_language() -> str:
     """The language of the page being drawn, from the ``lang`` in its URL.
 
-    Voilà puts the page's query in ``QUERY_STRING`` for a kernel it starts for a request. A
+    Voilà puts the page's query in ``QUERY_STRING`` for a kernel it starts for a request (and
+    the static site's page does the same for its browser kernel: see ``platform``). A
     preheated kernel runs before any request, finds no query, and draws English, which is
-    why ``server_app`` never hands one to a page asked for in another language.
+    why ``peer_support.server.app`` never hands one to a page asked for in another language.
     """
-    return language_from_query(os.environ.get("QUERY_STRING", ""))
+    return language_from_query(page_query_string())
 
 
 def page_query(language: str | None = None) -> str:

@@ -7,16 +7,17 @@ of file must hold is declared once, in :mod:`peer_support.content.rules`.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from ..i18n import DEFAULT_LANGUAGE, current_language, t
+from ..platform import assets_dir
 
-#: Where content files live. ``PACK_ASSETS`` lets a group point the pack at its own copy.
-ASSETS_DIR = Path(os.environ.get("PACK_ASSETS", Path(__file__).resolve().parents[2] / "assets"))
+#: Where content files live. ``PACK_ASSETS`` lets a group point the pack at its own copy; in
+#: the browser they are the static site's contents (``platform.assets_dir``).
+ASSETS_DIR = assets_dir()
 
 
 

@@ -69,17 +69,27 @@
 
   /* ---- the language travels with every link to the pack's own pages ---- */
 
+  // On the static site (Voici) each page is <name>.html; the package writes links to other
+  // chapters as <name>.ipynb, which is what Voilà serves, so they are pointed at the page here.
+  var staticSite = document.body.classList.contains('pack-static');
+  var PAGE_PATH = /\/voi(la|ci)\/render\//;
+
+  function isPackPage(url) {
+    return url.origin === window.location.origin && PAGE_PATH.test(url.pathname);
+  }
+
   function withLanguage(href, wanted) {
     var url = new URL(href, window.location.href);
-    if (url.origin !== window.location.origin || url.pathname.indexOf('/voila/render/') === -1) return null;
+    if (!isPackPage(url)) return null;
+    if (staticSite) url.pathname = url.pathname.replace(/\.ipynb$/, '.html');
     if (wanted === 'en') url.searchParams.delete('lang');
     else url.searchParams.set('lang', wanted);
     return url.href;
   }
 
   function keepLanguage(link) {
-    if (language === 'en' || !link || !link.getAttribute('href')) return;
-    if (link.classList.contains('pack-js-language')) return;
+    if (!link || !link.getAttribute('href')) return;
+    if ((language === 'en' && !staticSite) || link.classList.contains('pack-js-language')) return;
     var href = withLanguage(link.href, language);
     if (href && href !== link.href) link.href = href;
   }
@@ -94,7 +104,19 @@
     document.querySelectorAll('a[href]').forEach(keepLanguage);
   }
 
-  // Links drawn later by the notebook (chapter links, links in the text) are fixed as they are used.
+  // Links drawn later by the notebook (chapter links, links in the text) are fixed as they are used,
+  // and on the static site as soon as they appear, so each shows where it really goes.
+  if (staticSite && window.MutationObserver) {
+    new MutationObserver(function (records) {
+      records.forEach(function (record) {
+        record.addedNodes.forEach(function (node) {
+          if (node.nodeType !== 1) return;
+          if (node.matches('a[href]')) keepLanguage(node);
+          node.querySelectorAll('a[href]').forEach(keepLanguage);
+        });
+      });
+    }).observe(document.body, { childList: true, subtree: true });
+  }
   ['click', 'auxclick', 'contextmenu', 'focusin'].forEach(function (name) {
     document.addEventListener(name, function (event) {
       keepLanguage(event.target.closest ? event.target.closest('a[href]') : null);
