@@ -11,7 +11,8 @@ its review status::
       note: "..."            # optional: for example a North Wales alternative
 
 The chosen language travels in the page's URL (``?lang=cy``). A page asked for in Welsh gets a
-fresh kernel that can read its URL (see ``peer_support.server.app``); preheated kernels serve English.
+fresh kernel that can read its URL (see ``peer_support.server.app``); preheated kernels serve
+English.
 """
 
 from __future__ import annotations

@@ -343,7 +343,8 @@ def build(pip: list[str]) -> None:
         folder.mkdir(parents=True)
 
     # The template's words come from the catalogues; make sure the partial is current.
-    run([sys.executable, "-m", "peer_support.server.frame_text"], cwd=REPO, stdout=subprocess.DEVNULL)
+    run([sys.executable, "-m", "peer_support.server.frame_text"], cwd=REPO,
+        stdout=subprocess.DEVNULL)
 
     wheels = download_wheels(pip) + [pure_pyyaml(pip), pack_wheel(pip, wheels_dir)]
     wheels += kernel_wheels(wheels_dir)

@@ -149,7 +149,8 @@ def test_self_care_plan_by_keyboard_alone_downloads_exactly_the_choices(page, se
     assert headings == ["How looked-after each part of my life feels", "My small steps this week",
                         "Other ideas that help me", "My early warning signs",
                         "Who I can call or turn to"]
-    wheel_in_plan = re.search(r'<figure class="pack-plan-wheel">(.*?)</figure>', plan, re.S).group(1)
+    wheel_in_plan = re.search(r'<figure class="pack-plan-wheel">(.*?)</figure>', plan,
+                              re.S).group(1)
     # Emotional was passed: her idea for it is in, its rating is not.
     assert "Emotional" not in wheel_in_plan and "Professional" not in wheel_in_plan
     assert "no rating" not in plan and "passed" not in plan

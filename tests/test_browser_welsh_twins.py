@@ -68,6 +68,7 @@ def test_needs_inventory_finished_in_welsh_gives_a_welsh_snapshot(page, server) 
     items = [unescape(item) for item in re.findall(r"<li>(.*?)</li>", handout, flags=re.S)]
     connection, play, peace = BY_ID["connection"], BY_ID["play"], BY_ID["peace"]
     assert items == [connection["name"], play["name"], peace["name"],
-                     f"{play['name']}: {play['actions'][0]}", f"{peace['name']}: {peace['actions'][0]}"]
+                     f"{play['name']}: {play['actions'][0]}",
+                     f"{peace['name']}: {peace['actions'][0]}"]
     for english in ENGLISH["items"]:  # nothing of the English file reaches the Welsh snapshot
         assert english["name"] not in handout and english["actions"][0] not in handout
