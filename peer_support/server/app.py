@@ -33,6 +33,7 @@ from voila.tornado.handler import TornadoVoilaHandler
 from voila.tornado.treehandler import TornadoVoilaTreeHandler
 
 from peer_support.i18n import DEFAULT_LANGUAGE, language_from_query
+from peer_support.room.server import LOOPBACK, public_url, room_handlers
 
 START_PAGE = "voila/render/00_start.ipynb"
 
@@ -60,7 +61,7 @@ class StartPageRedirect(JupyterHandler):
         pass
 
     @tornado.web.authenticated
-    def get(self, *_path) -> None:
+    def get(self, *_path, **_named) -> None:
         query = {name: self.get_argument(name) for name in ("lang", "token")
                  if self.get_argument(name, None)}
         target = self.base_url + START_PAGE + (f"?{urlencode(query)}" if query else "")
@@ -87,8 +88,12 @@ class PackVoila(Voila):
     def init_handlers(self) -> list:
         replacements = {TornadoVoilaHandler: PackPageHandler,
                         TornadoVoilaTreeHandler: StartPageRedirect}
-        return [(spec[0], replacements.get(spec[1], spec[1]), *spec[2:])
-                for spec in super().init_handlers()]
+        voila = [(spec[0], replacements.get(spec[1], spec[1]), *spec[2:])
+                 for spec in super().init_handlers()]
+        # The live room's doors come first, so Voilà's catch-alls never see them.
+        rooms, self.room_hub = room_handlers(self.base_url, self.identity_provider.token or "",
+                                             public_url(), self.ip not in LOOPBACK)
+        return rooms + voila
 
 
 main = PackVoila.launch_instance
