@@ -163,9 +163,9 @@
     function drawQuestion(data) {
       var question = data.question;
       if (!question) {
+        if (current !== null) say_status(say('room.waiting'));  // a question has just closed
         current = null;
         show(section, false);
-        say_status(say('room.waiting'));
         return;
       }
       var key = question.id + '#' + question.round;
@@ -183,7 +183,6 @@
         show(contentNote, Boolean(question.content_note));
         if (question.words) {
           wordsInput.value = '';
-          wordsInput.maxLength = question.word_limit * 4; // the server counts; this only stops a runaway paste
           part('words-hint').textContent = say('room.words_hint', { limit: question.word_limit });
           wordsError.hidden = true;
           wordsInput.removeAttribute('aria-invalid');
