@@ -63,7 +63,7 @@ def views(browser, base):
 
 def shot(page, name: str) -> None:
     ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"room-{name}.png"), full_page=True)
+    page.screenshot(path=str(ARTIFACTS / f"room-{name}.png"), full_page=page.viewport_size["width"] > 400)
 
 
 def start_room(host, base: str, chapter: str) -> str:

@@ -307,7 +307,7 @@
         row.appendChild(make('th', pair[0]));
         var cell = make('td');
         var bar = make('span', null, 'pack-room-bar');
-        bar.style.width = (total ? Math.round(100 * pair[1] / total) : 0) + '%';
+        bar.style.width = (total ? Math.round(80 * pair[1] / total) : 0) + '%';  // room for the number
         bar.setAttribute('aria-hidden', 'true');
         cell.appendChild(bar);
         cell.appendChild(make('span', String(pair[1]), 'pack-room-count'));
