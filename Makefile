@@ -16,7 +16,7 @@ CHROMIUM ?= /usr/bin/chromium
 SITE_VENV := .venv-site
 SITE_PORT ?= 8000
 
-.PHONY: serve test bench lint install install-test clean welsh-review site site-serve site-tools
+.PHONY: serve test bench bench-room lint install install-test clean welsh-review site site-serve site-tools
 
 serve: $(VENV)/.runtime-installed
 	@$(BIN)/python -m peer_support.server.frame_text >/dev/null
@@ -85,6 +85,10 @@ test: $(VENV)/.test-installed site-tools
 # of `make test`; the README quotes a run.
 bench: $(VENV)/.test-installed
 	CHROMIUM=$(CHROMIUM) $(BIN)/python benchmarks/bench.py
+
+# The live room with 30 simulated phones answering 10 questions each (README, "Live room").
+bench-room: $(VENV)/.test-installed
+	$(BIN)/python benchmarks/live_room.py
 
 # The reviewers' list: every Welsh label, content file and notebook cell still in draft, with
 # the writers' doubts, grouped by page. Generated, so not kept in git.
