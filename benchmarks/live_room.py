@@ -58,7 +58,6 @@ def call(url: str, body: object = None, headers: dict | None = None) -> tuple[in
 class Run:
     def __init__(self, base: str, paced: bool):
         self.base, self.paced = base, paced
-        status, page = 0, ""
         with urllib.request.urlopen(f"{base}/room/host", timeout=30) as response:
             page = response.read().decode()
         self.key = page.split('data-key="', 1)[1].split('"', 1)[0]
