@@ -88,7 +88,8 @@ class Agenda(widgets.VBox):
         How many blocks the agenda holds; one more gets a clear message.
     words : dict, optional
         Catalogue keys to use instead of the agenda's own for its headings and its empty
-        message: ``suggestions``, ``form_heading``, ``agenda``, ``empty``.
+        message and its form's button: ``suggestions``, ``form_heading``, ``agenda``,
+        ``empty``, ``add``.
 
     Attributes
     ----------
@@ -104,7 +105,8 @@ class Agenda(widgets.VBox):
         self.suggestions = list(suggestions)
         self.max_blocks = max_blocks
         self.words = {"suggestions": "agenda.suggestions", "form_heading": "agenda.form_heading",
-                      "agenda": "agenda.agenda", "empty": "agenda.empty", **(words or {})}
+                      "agenda": "agenda.agenda", "empty": "agenda.empty", "add": "agenda.add",
+                      **(words or {})}
         self.editing: int | None = None
         self._handlers: list[Callable[[], None]] = []
         self.start = widgets.Text(description=t("agenda.start"), continuous_update=False,
@@ -133,7 +135,8 @@ class Agenda(widgets.VBox):
         self.minutes = widgets.Text(description=t("agenda.block_minutes"),
                                     continuous_update=False, **label_above("12rem"))
         self.minutes.add_class(f"{css_prefix}-minutes")
-        self.submit_button = button(t("agenda.add"), f"{css_prefix}-add", lambda: self.submit())
+        self.submit_button = button(t(self.words["add"]), f"{css_prefix}-add",
+                                    lambda: self.submit())
         self.cancel_button = button(t("agenda.cancel"), f"{css_prefix}-cancel",
                                     lambda: self.cancel_edit())
         self.status = LiveStatus()
@@ -405,7 +408,7 @@ class Agenda(widgets.VBox):
         self.editing = None
         self.title.value = ""
         self.minutes.value = ""
-        self.submit_button.description = t("agenda.add")
+        self.submit_button.description = t(self.words["add"])
         self.cancel_button.layout.display = "none"
         self.form_heading.value = f"<h3>{escape(t(self.words['form_heading']))}</h3>"
 
