@@ -128,7 +128,8 @@ class SessionPlanner(Exercise):
             notes = (t("session.chapter_notes", topics="; ".join(first.content_notes))
                      if first.content_notes else t("session.chapter_no_notes"))
             box = widgets.VBox(
-                [widgets.HTML(f"<h4>{escape(first.chapter)}</h4><p>{escape(notes)}</p>")]
+                [widgets.HTML(f'<h4 style="font-size:1.3em">{escape(first.chapter)}</h4>'
+                              f"<p>{escape(notes)}</p>")]
                 + [self._card(n) for n in members])
             box.add_class("qa-session-chapter")
             self.chapter_boxes[notebook] = box
@@ -152,7 +153,7 @@ class SessionPlanner(Exercise):
         activity = self.activities[number]
         notes = activity.notes
         html = widgets.HTML(
-            f"<h5>{escape(notes.title)}</h5>"
+            f'<h5 style="font-size:1.15em;margin:0.2em 0">{escape(notes.title)}</h5>'
             f'<p class="pack-card__meta">{escape(t("session.card_meta", minutes=duration(notes.minutes), group=notes.group_size))}</p>'  # noqa: E501
             f"<p>{escape(notes.purpose)}</p>"
             f"<p><strong>{escape(t('notes.materials'))}</strong></p>{bullets(notes.materials)}")
