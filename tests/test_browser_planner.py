@@ -207,3 +207,21 @@ def test_the_planner_page_is_axe_clean_with_a_plan(page, server) -> None:
     page.wait_for_function("document.querySelectorAll('.qa-session-row').length === 2")
     page.locator(".qa-session-over .pack-message").wait_for()
     assert serious_violations(page) == []
+
+
+def test_leaving_by_the_exit_button_clears_the_stored_plan(page, server) -> None:
+    open_notebook(page, server, SLUG)
+    page.locator(".qa-session-activity-trust-sort .qa-session-add-activity").click()
+    page.wait_for_function("document.querySelectorAll('.qa-session-row').length === 1")
+    with page.expect_navigation(timeout=30_000):
+        page.locator(".qa-session-present").click()
+    page.wait_for_selector("#rendered_cells", state="visible", timeout=60_000)
+    assert stored_plan(page) is not None
+    # Record, at the moment of exit, what the pack left in this tab's storage.
+    page.evaluate("""window.addEventListener('beforeunload', () => {
+        window.name = JSON.stringify(Object.keys(sessionStorage).concat(
+          Object.keys(localStorage)).filter(k => k === 'pack-present-plan'));
+    })""")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Emergency Exit this page").click()
+    assert page.evaluate("JSON.parse(window.name)") == []
