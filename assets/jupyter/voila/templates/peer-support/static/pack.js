@@ -18,6 +18,8 @@
   'use strict';
 
   var STORAGE_PREFIX = 'wpsp.';
+  // The session plan that "Present this plan" hands to present mode (kit/present_plan.py).
+  var PLAN_KEY = 'pack-present-plan';
   var PRESS_TIMEOUT_MS = 5000;
   var PRESSES_TO_EXIT = 3;
 
@@ -142,7 +144,7 @@
       try {
         for (var i = store.length - 1; i >= 0; i--) {
           var key = store.key(i);
-          if (key && key.indexOf(STORAGE_PREFIX) === 0) store.removeItem(key);
+          if (key && (key.indexOf(STORAGE_PREFIX) === 0 || key === PLAN_KEY)) store.removeItem(key);
         }
       } catch (e) { /* storage blocked: nothing stored either */ }
     });
