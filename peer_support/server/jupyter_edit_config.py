@@ -27,3 +27,6 @@ c.NotebookNotary.data_dir = str(STATE)
 c.LabApp.custom_css = True
 # Machines set up as root (a container, a CI runner) may still adapt the pack.
 c.ServerApp.allow_root = True
+# The preview (Voilà inside JupyterLab) would otherwise load MathJax from a CDN, as the pack's
+# own server never does; with no address set, nothing is fetched.
+c.ServerApp.tornado_settings = {"mathjax_url": None, "mathjax_config": None}
