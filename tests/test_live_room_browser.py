@@ -236,3 +236,47 @@ def test_the_facilitator_view_of_a_chapter_links_to_its_room(views, base) -> Non
     link.click()
     page.locator("#room-chapter").wait_for()
     assert page.locator("#room-chapter").input_value() == "05_language"
+
+
+def test_a_chapter_page_frame_takes_at_most_a_quarter_of_a_phone(views, base, browser) -> None:
+    phone = views(PHONE)
+    phone.goto(f"{base}/voila/render/05_language.ipynb?token={TOKEN}", timeout=90_000)
+    phone.wait_for_selector("#loading", state="detached", timeout=90_000)
+    header = phone.locator(".pack-header").bounding_box()
+    assert header["y"] + header["height"] <= PHONE["height"] / 4, header
+    toggle = phone.get_by_role("button", name=t("chrome.settings_toggle"))
+    sizes = phone.locator(".pack-js-text-size")
+    assert toggle.is_visible() and sizes.first.is_hidden()
+    targets = [phone.locator(".pack-exit__button"), phone.locator(".pack-support__summary"),
+               toggle, *phone.locator(".pack-js-language").all()]
+    for target in targets:
+        assert target.bounding_box()["height"] >= 44
+    shot(phone, "chapter-phone-frame")
+    # By keyboard: the one control opens the settings, and they work.
+    toggle.focus()
+    phone.keyboard.press("Enter")
+    assert toggle.get_attribute("aria-expanded") == "true" and sizes.first.is_visible()
+    phone.get_by_role("button", name=t("chrome.projector")).click()
+    assert phone.evaluate("document.documentElement.classList.contains('pack-projector')")
+    shot(phone, "chapter-phone-settings")
+    phone.get_by_role("button", name=t("chrome.projector")).click()  # back to normal view
+    toggle.click()
+    assert sizes.first.is_hidden()
+    # The exit stays in reach however far she scrolls.
+    phone.mouse.wheel(0, 6000)
+    phone.wait_for_timeout(300)
+    box = phone.locator(".pack-exit__button").bounding_box()
+    assert 0 <= box["y"] and box["y"] + box["height"] <= PHONE["height"]
+    # Without script the settings stay open (nothing out of reach) and the exit is a link.
+    context = browser.new_context(viewport=PHONE, java_script_enabled=False)
+    try:
+        bare = context.new_page()
+        bare.route("**/*", lambda route: route.continue_() if route.request.url.startswith(base)
+                   else route.abort())
+        bare.goto(f"{base}/voila/render/05_language.ipynb?token={TOKEN}", timeout=90_000,
+                  wait_until="domcontentloaded")
+        assert bare.locator(".pack-js-text-size").first.is_visible()
+        assert bare.locator(".pack-settings-toggle").is_hidden()
+        assert bare.locator(".pack-exit__button").get_attribute("href") == EXIT_URL
+    finally:
+        context.close()
