@@ -63,7 +63,8 @@ def views(browser, base):
 
 def shot(page, name: str) -> None:
     ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"room-{name}.png"), full_page=page.viewport_size["width"] > 400)
+    wide = page.viewport_size["width"] > 400
+    page.screenshot(path=str(ARTIFACTS / f"room-{name}.png"), full_page=wide)
 
 
 def start_room(host, base: str, chapter: str) -> str:
