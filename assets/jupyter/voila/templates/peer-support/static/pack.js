@@ -264,6 +264,17 @@
     });
   });
 
+  /* ---- on a phone, the display settings fold into one button ---- */
+
+  var settingsToggle = document.querySelector('.pack-js-settings-toggle');
+  var header = document.querySelector('.pack-header');
+  if (settingsToggle && header) {
+    settingsToggle.addEventListener('click', function () {
+      var open = header.classList.toggle('pack-settings-open');
+      settingsToggle.setAttribute('aria-expanded', String(open));
+    });
+  }
+
   /* ---- links between chapters open in the same tab ---- */
 
   // JupyterLab gives links in cell outputs target="_blank". A second tab would survive the
