@@ -225,3 +225,21 @@ def test_leaving_by_the_exit_button_clears_the_stored_plan(page, server) -> None
     with page.expect_navigation():
         page.get_by_role("button", name="Emergency Exit this page").click()
     assert page.evaluate("JSON.parse(window.name)") == []
+
+
+def test_one_chapter_at_a_time_by_keyboard(page, server) -> None:
+    open_notebook(page, server, SLUG)
+    assert page.locator(".qa-session-activity:visible").count() >= 30
+    tab_to(page, "el.closest('.qa-session-filter') && el.tagName === 'SELECT'")
+    page.keyboard.press("ArrowDown")  # Introduction
+    page.keyboard.press("ArrowDown")  # Safety
+    page.wait_for_function(
+        "document.querySelector('.qa-session-activity-human-knot').offsetParent !== null"
+        " && document.querySelector('.qa-session-activity-opening-round').offsetParent === null")
+    shown = page.locator(".qa-session-activity:visible")
+    assert shown.count() == 4
+    assert "Running the human knot" in page.locator(".qa-session-chapter:visible").inner_text()
+    tab_to(page, f"el.closest('.pack-session-planner') && "
+                 f"{text_is('Add “Running the human knot” to the plan (25 min)')}")
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.querySelectorAll('.qa-session-row').length === 1")

@@ -13,7 +13,11 @@ Pressing the button writes the plan, then opens the first block's page at
 ``<notebook>.ipynb?lang=cy#present=<section>`` beside the current page (so the same link
 works under Voilà's ``/voila/render/`` and on the static site, where pages end in ``.html``).
 A ``section`` is the id the rendered page gives the block's ``h2`` heading, exactly as it is
-in the page (Voilà percent-encodes letters such as ŵ in ids: compare it raw, undecoded).
+in the page (Voilà percent-encodes letters such as ŵ in ids: compare it raw, undecoded); on a
+Welsh page it is the Welsh heading's id. A ``"break"`` is any block that is not one of the
+pack's activities (a break, lunch, a welcome the facilitator typed); it names the page and
+section of the activity before it (or after it, when it comes first), so every block names a
+real page. ``section`` is ``""`` only for an activity that sits under no ``h2``.
 
 The plan holds activity titles, minutes and places in the pack, and the session's name if
 one was typed: nothing about a person. Python cannot reach ``sessionStorage``, so the button is
