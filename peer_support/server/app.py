@@ -16,6 +16,9 @@
 4. **The server's front door is the start page.** ``/`` and ``/voila/tree`` would list the
    notebooks folder; they send people to the start page instead, keeping the query (``lang``,
    ``token``).
+5. **Pages are light on a phone** (:mod:`peer_support.server.light`): everything the server
+   sends is compressed, and files whose address carries their version are kept by the browser
+   between chapters. The page itself is never cached: it is one person's page.
 
 ``python -m peer_support.server.app`` takes the same options as ``python -m voila``;
 ``python -m peer_support.server.serve`` runs it.
@@ -33,6 +36,7 @@ from voila.tornado.handler import TornadoVoilaHandler
 from voila.tornado.treehandler import TornadoVoilaTreeHandler
 
 from peer_support.i18n import DEFAULT_LANGUAGE, language_from_query
+from peer_support.server import light
 
 START_PAGE = "voila/render/00_start.ipynb"
 
@@ -71,7 +75,9 @@ class PackVoila(Voila):
     """Voilà with the pack's handlers swapped in."""
 
     def init_settings(self) -> dict:
+        light.version_static_url(self)
         settings = super().init_settings()
+        settings.update(light.SETTINGS)
         manager = self.kernel_manager
         hand_out = getattr(manager, "get_rendered_notebook", None)  # only with preheating
         if hand_out is not None:
@@ -86,9 +92,11 @@ class PackVoila(Voila):
 
     def init_handlers(self) -> list:
         replacements = {TornadoVoilaHandler: PackPageHandler,
-                        TornadoVoilaTreeHandler: StartPageRedirect}
-        return [(spec[0], replacements.get(spec[1], spec[1]), *spec[2:])
-                for spec in super().init_handlers()]
+                        TornadoVoilaTreeHandler: StartPageRedirect,
+                        **light.HANDLERS}
+        handlers = [(spec[0], replacements.get(spec[1], spec[1]), *spec[2:])
+                    for spec in super().init_handlers()]
+        return light.versioned_static_handlers(self) + handlers
 
 
 main = PackVoila.launch_instance
