@@ -389,6 +389,58 @@ async def light_pages(rounds: int) -> None:
         print(f"  Welsh/English, {chapter}: {drawn[(chapter, 'cy')] / drawn[(chapter, 'en')]:.2f}")
 
 
+# ---- 6: Lighthouse, if it is installed (npm) -----------------------------------------------
+
+LIGHTHOUSE = REPO / "node_modules" / ".bin" / "lighthouse"
+
+
+def lighthouse(chapters: tuple[str, ...] = PHONE_CHAPTERS) -> None:
+    """Lighthouse's mobile preset (simulated slow 4G, 4x CPU) on each chapter, with Debian's
+    Chromium; it audits only the pack's own server. Skipped, saying so, if not installed."""
+    import subprocess
+
+    if not LIGHTHOUSE.exists():
+        print("\nLighthouse: not installed (npm ci installs the version package.json pins); "
+              "skipped")
+        return
+    rows = []
+    with serving() as server, tempfile.TemporaryDirectory() as folder:
+        wait_until_quiet(server, timeout_s=600)
+        for chapter in chapters:
+            report = Path(folder) / f"{chapter}.json"
+            subprocess.run(
+                [str(LIGHTHOUSE), f"{server}/voila/render/{chapter}.ipynb", "--quiet",
+                 "--output=json", f"--output-path={report}", "--form-factor=mobile",
+                 "--only-categories=performance,accessibility,best-practices",
+                 "--max-wait-for-load=120000",
+                 "--chrome-flags=--headless=new " + " ".join(CHROMIUM_ARGS)],
+                env={**os.environ, "CHROME_PATH": CHROMIUM}, check=False, timeout=600,
+                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            if not report.exists():
+                rows.append((chapter, None))
+                continue
+            data = json.loads(report.read_text())
+            rows.append((chapter, data))
+            wait_until_quiet(server)
+    print("\nLighthouse mobile (simulated slow 4G, 4x CPU)")
+    print(f"  {'page':<16}{'perf':>6}{'a11y':>6}{'best':>6}{'FCP s':>8}{'LCP s':>8}"
+          f"{'TBT ms':>8}{'TTI s':>8}")
+    for chapter, data in rows:
+        if data is None:
+            print(f"  {chapter:<16}  Lighthouse gave no report")
+            continue
+        score = {name: round(100 * (category["score"] or 0))
+                 for name, category in data["categories"].items()}
+        audit = {name: data["audits"][name].get("numericValue") or 0 for name in
+                 ("first-contentful-paint", "largest-contentful-paint", "total-blocking-time",
+                  "interactive")}
+        print(f"  {chapter:<16}{score['performance']:>6}{score['accessibility']:>6}"
+              f"{score['best-practices']:>6}"
+              f"{audit['first-contentful-paint'] / 1000:>8.1f}"
+              f"{audit['largest-contentful-paint'] / 1000:>8.1f}"
+              f"{audit['total-blocking-time']:>8.0f}{audit['interactive'] / 1000:>8.1f}")
+
+
 def describe_machine() -> str:
     memory_kib = int(Path("/proc/meminfo").read_text().split()[1])
     model = next((line.split(":", 1)[1].strip() for line in
@@ -403,7 +455,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--pages", type=int, default=30)
     parser.add_argument("--chapter", default="05_language")
-    parser.add_argument("--only", choices=["render", "load", "light"])
+    parser.add_argument("--only", choices=["render", "load", "light", "lighthouse"])
     parser.add_argument("--room-size", type=int, default=None,
                         help="ready kernels for the chapter (default: one run with the "
                              "default pool, then one with as many as pages)")
@@ -420,6 +472,8 @@ def main() -> None:
         print_memory(memory)
     if options.only in (None, "light"):
         asyncio.run(light_pages(options.rounds))
+    if options.only in (None, "lighthouse"):
+        lighthouse()
     if options.only in (None, "load"):
         sizes = [options.room_size] if options.room_size is not None else [0, options.pages]
         for size in sizes:
