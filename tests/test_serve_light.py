@@ -85,9 +85,11 @@ def test_template_files_with_a_version_are_kept_and_without_are_not(light) -> No
 
 def test_widget_extensions_hashed_files_are_kept(light) -> None:
     base, _, _, config = light
+    # Only the widgets' front end: no code colouring (the pages show no code), nothing that
+    # JupyterLab authoring installs beside it (such as jupyterlab-celltagsclasses).
     names = {extension["name"] for extension in config["federated_extensions"]}
-    assert {"@jupyter-widgets/jupyterlab-manager", "anywidget"} <= names
-    assert "jupyterlab_pygments" not in names  # the pages show no code to colour
+    assert names == {"@jupyter-widgets/jupyterlab-manager", "@voila-dashboards/widgets-manager8",
+                     "anywidget"}
     manager = next(extension for extension in config["federated_extensions"]
                    if extension["name"] == "@jupyter-widgets/jupyterlab-manager")
     assert HASHED_NAME.search(manager["load"])
