@@ -102,7 +102,7 @@ test: $(VENV)/.test-installed site-tools
 
 # Render ratio, kernel memory and a 30-page load test. Slow and machine-dependent, so not part
 # of `make test`; the README quotes a run.
-bench: $(VENV)/.test-installed
+bench: $(VENV)/.test-installed node_modules/.installed
 	CHROMIUM=$(CHROMIUM) $(BIN)/python benchmarks/bench.py
 
 # The live room with 30 simulated phones answering 10 questions each (README, "Live room").

@@ -1,6 +1,6 @@
-"""How the pack copes with a room: render time, kernel memory and a 30-page load test.
+"""How the pack copes with a room: render time, kernel memory, light pages and a 30-page load.
 
-Run with ``make bench`` (it takes a few minutes). It prints three tables:
+Run with ``make bench`` (it takes a few minutes). It prints five tables:
 
 1. **Render ratio.** Each chapter's server render time divided by a one-cell blank notebook's,
    on the same server, interleaved over several rounds (medians). Measured twice: with
@@ -10,7 +10,14 @@ Run with ``make bench`` (it takes a few minutes). It prints three tables:
    the blank notebook (proportional set size, PSS, so shared libraries are counted fairly).
 3. **Load.** One chapter opened in 30 real Chromium pages at once, against a server started the
    way ``make serve`` starts it: pages rendered without error, total seconds, and the kernels
-   still running after every page has been left.
+   still running after every page has been left, and how much processor time the laptop's
+   share (the server and its kernels) took, apart from the browsers' share (which in a real
+   room is each person's own phone).
+4. **Bytes.** What a chapter sends over the wire on a first visit, and then on moving to the
+   next chapter (the browser keeps what it may).
+5. **Phone.** A 390x844 page with the processor slowed 4x (Chromium's CPU throttling, the usual
+   stand-in for a mid-range phone), Language and Self-care, English and Welsh: seconds until
+   the text is painted and until every activity is drawn, each visit a first visit.
 
 Nothing here is a test: the numbers depend on the machine. The README quotes a run.
 """
@@ -78,6 +85,14 @@ def cpu_seconds(pids: list[int]) -> float:
             continue
         total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
     return total
+
+
+def browser_cpu_seconds(server: str) -> float:
+    """Processor time of everything this process started except the server: the browsers."""
+    server_tree = set(process_tree(SERVER_PIDS[server]))
+    mine = [pid for pid in process_tree(os.getpid()) if pid not in server_tree
+            and pid != os.getpid()]
+    return cpu_seconds(mine)
 
 
 def wait_until_quiet(server: str, timeout_s: float = 120) -> None:
@@ -232,10 +247,14 @@ async def load_test(pages: int, chapter: str, room_size: int = 0) -> None:
             browser = await playwright.chromium.launch(executable_path=CHROMIUM,
                                                        args=CHROMIUM_ARGS)
             url = f"{server}/voila/render/{chapter}.ipynb"
+            laptop_before = cpu_seconds(process_tree(SERVER_PIDS[server]))
+            browsers_before = browser_cpu_seconds(server)
             started = time.perf_counter()
             opened = await asyncio.gather(*(open_page(browser, url, errors)
                                             for _ in range(pages)), return_exceptions=True)
             seconds = time.perf_counter() - started
+            laptop = cpu_seconds(process_tree(SERVER_PIDS[server])) - laptop_before
+            browsers = browser_cpu_seconds(server) - browsers_before
             failures = [str(item) for item in opened if isinstance(item, BaseException)]
             rendered = pages - len(failures)
             at_peak = len(running_kernels(server))
@@ -257,11 +276,172 @@ async def load_test(pages: int, chapter: str, room_size: int = 0) -> None:
     print(f"\nLoad: {chapter} opened in {pages} Chromium pages at once ({setup})")
     print(f"  rendered without error: {rendered - len(errors)} of {pages}")
     print(f"  time until every page had drawn all its widgets: {seconds:.1f} s")
+    print(f"  processor time: laptop's share (server and kernels) {laptop:.1f} s, "
+          f"browsers' share {browsers:.1f} s, on {os.cpu_count()} cores")
+    print(f"  the laptop's share alone, spread over {os.cpu_count()} cores: at least "
+          f"{laptop / (os.cpu_count() or 1):.1f} s")
     print(f"  kernels running at the peak: {at_peak} (pool alone: {len(pool)})")
     print("  page kernels still running after the pages were left: "
           + ", ".join(f"{count} after {wait} s" for wait, count in left_at.items()))
     for problem in (failures + errors)[:5]:
         print(f"  problem: {problem[:200]}")
+
+
+# ---- 4 and 5: bytes on the wire, and a slow phone ---------------------------------------
+
+PHONE = {"width": 390, "height": 844}
+PHONE_CHAPTERS = ("05_language", "09_self_care")
+# The chapter's own title (not the page frame) can be seen: the words she came for.
+TEXT_SHOWN = """() => [...document.querySelectorAll('#rendered_cells h1')]
+    .some(heading => heading.offsetParent !== null)"""
+
+
+class WireCount:
+    """Bytes received over the wire by one page (headers and bodies, as compressed)."""
+
+    def __init__(self) -> None:
+        self.bytes = 0
+        self.requests = 0
+        self.cached = 0
+
+    def attach(self, cdp) -> None:
+        cdp.on("Network.loadingFinished", self._finished)
+        cdp.on("Network.requestServedFromCache", self._from_cache)
+
+    def _finished(self, event) -> None:
+        self.bytes += event["encodedDataLength"]
+        self.requests += 1
+
+    def _from_cache(self, _event) -> None:
+        self.cached += 1
+
+
+async def visit(context, url: str, throttle: float = 1) -> dict[str, float]:
+    """Open ``url`` in a new page of ``context``; bytes and seconds until drawn."""
+    page = await context.new_page()
+    cdp = await context.new_cdp_session(page)
+    await cdp.send("Network.enable")
+    if throttle != 1:
+        await cdp.send("Emulation.setCPUThrottlingRate", {"rate": throttle})
+    wire = WireCount()
+    wire.attach(cdp)
+    started = time.perf_counter()
+    await page.goto(url, wait_until="commit", timeout=300_000)
+    await page.wait_for_function(TEXT_SHOWN, timeout=300_000, polling=50)
+    text = time.perf_counter() - started
+    await page.wait_for_function(RENDERED, timeout=300_000, polling=100)
+    drawn = time.perf_counter() - started
+    await asyncio.sleep(1.0)  # let late requests (the kernel's websocket) finish counting
+    errors = await page.locator(".pack-error").count()
+    await page.close(run_before_unload=True)
+    return {"bytes": wire.bytes, "requests": wire.requests, "cached": wire.cached,
+            "drawn": drawn, "text": text, "errors": errors}
+
+
+async def light_pages(rounds: int) -> None:
+    """Bytes for a first visit and the next chapter, then the slow phone."""
+    from playwright.async_api import async_playwright
+
+    with serving() as server:
+        wait_until_quiet(server, timeout_s=600)
+        async with async_playwright() as playwright:
+            browser = await playwright.chromium.launch(executable_path=CHROMIUM,
+                                                       args=CHROMIUM_ARGS)
+            first, following = [], []
+            for _ in range(rounds):
+                context = await browser.new_context(viewport=PHONE)
+                await context.add_init_script(COUNT_WIDGET_OUTPUTS)
+                first.append(await visit(context, f"{server}/voila/render/05_language.ipynb"))
+                wait_until_quiet(server)
+                following.append(await visit(context,
+                                             f"{server}/voila/render/06_leadership.ipynb"))
+                await context.close()
+                wait_until_quiet(server)
+            print("\nBytes over the wire (medians; compressed size as sent, headers included;"
+                  " requests include those the browser answered from its cache)")
+            for label, visits in (("first visit: Language", first),
+                                  ("next chapter: Leadership", following)):
+                print(f"  {label:<28}{statistics.median(v['bytes'] for v in visits) / 1e6:>6.2f} MB"
+                      f" in {statistics.median(v['requests'] for v in visits):.0f} requests")
+            times: dict[tuple[str, str], list[dict]] = {}
+            for number in range(rounds):
+                order = [(chapter, language) for chapter in PHONE_CHAPTERS
+                         for language in ("en", "cy")]
+                random.Random(number).shuffle(order)
+                for chapter, language in order:
+                    wait_until_quiet(server)
+                    context = await browser.new_context(viewport=PHONE, is_mobile=True,
+                                                        has_touch=True)
+                    await context.add_init_script(COUNT_WIDGET_OUTPUTS)
+                    query = "?lang=cy" if language == "cy" else ""
+                    times.setdefault((chapter, language), []).append(await visit(
+                        context, f"{server}/voila/render/{chapter}.ipynb{query}", throttle=4))
+                    await context.close()
+                print(f"  phone round {number + 1} of {rounds} done", file=sys.stderr, flush=True)
+            await browser.close()
+    print("\nA phone: 390x844, processor slowed 4x, first visit (medians of "
+          f"{rounds}; goal: drawn in 4 s)")
+    print(f"  {'page':<24}{'text shown':>12}{'all drawn':>12}{'errors':>8}")
+    drawn = {}
+    for (chapter, language), visits in sorted(times.items()):
+        drawn[(chapter, language)] = statistics.median(v["drawn"] for v in visits)
+        print(f"  {chapter + ' ' + language:<24}"
+              f"{statistics.median(v['text'] for v in visits):>10.1f} s"
+              f"{drawn[(chapter, language)]:>10.1f} s{sum(v['errors'] for v in visits):>8}")
+    for chapter in PHONE_CHAPTERS:
+        print(f"  Welsh/English, {chapter}: {drawn[(chapter, 'cy')] / drawn[(chapter, 'en')]:.2f}")
+
+
+# ---- 6: Lighthouse, if it is installed (npm) -----------------------------------------------
+
+LIGHTHOUSE = REPO / "node_modules" / ".bin" / "lighthouse"
+
+
+def lighthouse(chapters: tuple[str, ...] = PHONE_CHAPTERS) -> None:
+    """Lighthouse's mobile preset (simulated slow 4G, 4x CPU) on each chapter, with Debian's
+    Chromium; it audits only the pack's own server. Skipped, saying so, if not installed."""
+    import subprocess
+
+    if not LIGHTHOUSE.exists():
+        print("\nLighthouse: not installed (npm ci installs the version package.json pins); "
+              "skipped")
+        return
+    rows = []
+    with serving() as server, tempfile.TemporaryDirectory() as folder:
+        wait_until_quiet(server, timeout_s=600)
+        for chapter in chapters:
+            report = Path(folder) / f"{chapter}.json"
+            subprocess.run(
+                [str(LIGHTHOUSE), f"{server}/voila/render/{chapter}.ipynb", "--quiet",
+                 "--output=json", f"--output-path={report}", "--form-factor=mobile",
+                 "--only-categories=performance,accessibility,best-practices",
+                 "--max-wait-for-load=120000",
+                 "--chrome-flags=--headless=new " + " ".join(CHROMIUM_ARGS)],
+                env={**os.environ, "CHROME_PATH": CHROMIUM}, check=False, timeout=600,
+                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            if not report.exists():
+                rows.append((chapter, None))
+                continue
+            data = json.loads(report.read_text())
+            rows.append((chapter, data))
+            wait_until_quiet(server)
+    print("\nLighthouse mobile (simulated slow 4G, 4x CPU)")
+    print(f"  {'page':<16}{'perf':>6}{'a11y':>6}{'best':>6}{'FCP s':>8}{'LCP s':>8}"
+          f"{'TBT ms':>8}{'TTI s':>8}")
+    for chapter, data in rows:
+        if data is None:
+            print(f"  {chapter:<16}  Lighthouse gave no report")
+            continue
+        score = {name: round(100 * (category["score"] or 0))
+                 for name, category in data["categories"].items()}
+        audit = {name: data["audits"][name].get("numericValue") or 0 for name in
+                 ("first-contentful-paint", "largest-contentful-paint", "total-blocking-time",
+                  "interactive")}
+        print(f"  {chapter:<16}{score['performance']:>6}{score['accessibility']:>6}"
+              f"{score['best-practices']:>6}"
+              f"{audit['first-contentful-paint'] / 1000:>8.1f}"
+              f"{audit['largest-contentful-paint'] / 1000:>8.1f}"
+              f"{audit['total-blocking-time']:>8.0f}{audit['interactive'] / 1000:>8.1f}")
 
 
 def describe_machine() -> str:
@@ -275,10 +455,10 @@ def describe_machine() -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--pages", type=int, default=30)
     parser.add_argument("--chapter", default="05_language")
-    parser.add_argument("--only", choices=["render", "load"])
+    parser.add_argument("--only", choices=["render", "load", "light", "lighthouse"])
     parser.add_argument("--room-size", type=int, default=None,
                         help="ready kernels for the chapter (default: one run with the "
                              "default pool, then one with as many as pages)")
@@ -293,6 +473,10 @@ def main() -> None:
         cold = measure_renders(names, options.rounds, preheat=False, memory=memory)
         print_ratios("Render time, cold kernels (the pool is used up)", cold)
         print_memory(memory)
+    if options.only in (None, "light"):
+        asyncio.run(light_pages(options.rounds))
+    if options.only in (None, "lighthouse"):
+        lighthouse()
     if options.only in (None, "load"):
         sizes = [options.room_size] if options.room_size is not None else [0, options.pages]
         for size in sizes:

@@ -7,7 +7,8 @@ otherwise open pages and start kernels.
 
 For a room that will open one chapter together, ``ROOM_CHAPTER=05_language ROOM_SIZE=20``
 keeps 20 kernels for that chapter ready before people arrive (about 50 MB of memory each), so
-nobody waits for one to start. Every other page keeps one ready kernel.
+nobody waits for one to start. Every other page keeps one ready kernel in each language (the
+room's kernels are for English pages; the chapter in Welsh keeps its one).
 """
 
 from __future__ import annotations

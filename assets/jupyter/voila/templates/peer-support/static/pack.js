@@ -330,16 +330,59 @@
     watcher.observe(document.body, { childList: true });
   }
 
-  translateChrome();
-  setUpLanguageChoice();
-  // The footer streams in after the notebook's cells, long after this script has run.
-  document.addEventListener('DOMContentLoaded', function () {
+  // Words first: the text is shown as it arrives, so she may be reading far down the page while
+  // the activities above her are still being drawn, each taller than its placeholder. Keep the
+  // line she is reading where it is on her screen (the browser's own scroll anchoring does not
+  // survive Voilà's front end moving the cells into its shell). Only until every activity is
+  // drawn; after that, the page behaves as any other. Starts once the cells have arrived.
+  var holdingPlace = false;
+  function holdReadersPlace() {
+    var cells = document.getElementById('rendered_cells');
+    if (holdingPlace || !cells || !window.ResizeObserver || !document.elementFromPoint) return;
+    holdingPlace = true;
+    var anchor = null;
+    var anchorTop = 0;
+    var pickAnchor = function () {
+      var element = window.scrollY > 0 ? document.elementFromPoint(window.innerWidth / 2, 4) : null;
+      anchor = element && cells.contains(element) ? element : null;
+      if (anchor) anchorTop = anchor.getBoundingClientRect().top;
+    };
+    var settled = function () {
+      return !document.getElementById('loading')
+        && !document.querySelector('script[type="application/vnd.voila.cell-output+json"]')
+        && !document.querySelector('.jp-OutputArea-child > .jp-OutputArea-output:empty');
+    };
+    var holder = new ResizeObserver(function () {
+      if (anchor && anchor.isConnected) {
+        var moved = anchor.getBoundingClientRect().top - anchorTop;
+        if (Math.abs(moved) > 1) window.scrollBy(0, moved);
+      }
+      if (settled()) {
+        holder.disconnect();
+        window.removeEventListener('scroll', pickAnchor);
+      }
+    });
+    pickAnchor();
+    window.addEventListener('scroll', pickAnchor, { passive: true });
+    holder.observe(cells);
+    holder.observe(document.body);
+  }
+
+  // The footer streams in after the notebook's cells, long after this script has run; the
+  // template calls this as soon as it has arrived (and again when the page has loaded).
+  function frameComplete() {
+    holdReadersPlace();
     translateChrome();
     setUpLanguageChoice();
     // The tab's title comes from the notebook, in English; a Welsh page names itself in Welsh.
     var heading = language === 'cy' ? document.querySelector('.pack-lang-cy h1') : null;
     if (heading) document.title = heading.textContent.replace(/\u00b6$/, '').trim() + ' – ' + say('chrome.pack_name');
-  });
+  }
+  window.packFrameComplete = frameComplete;
+
+  translateChrome();
+  setUpLanguageChoice();
+  document.addEventListener('DOMContentLoaded', frameComplete);
   applySettings();
   if (exitButton) exitButton.setAttribute('data-ready', 'true');
 })();
