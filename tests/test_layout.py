@@ -13,7 +13,9 @@ PACKAGE = REPO / "peer_support"
 LAYERS = {"chapters": 3, "kit": 2, "content": 1, "i18n": 0, "text": 0, "errors": 1}
 MODULES = sorted(path for path in PACKAGE.rglob("*.py") if "catalogue" not in path.parts)
 MAX_MODULE_LINES = 500
-MAX_CHAPTER_LINES = 4300  # 4000 for the twelve chapters, and the session planner page's own 300
+MAX_CHAPTER_LINES = 4000  # the twelve chapters of the toolkit
+#: Pages that are not chapters of the toolkit, held to the module limit only.
+NOT_CHAPTERS = {"session_planner.py"}
 
 
 def layer(module: str) -> int | None:
@@ -82,7 +84,7 @@ def test_no_module_is_too_long_to_read(path: Path) -> None:
 
 def test_chapter_modules_hold_only_their_own() -> None:
     total = sum(len(path.read_text(encoding="utf-8").splitlines())
-                for path in (PACKAGE / "chapters").glob("*.py"))
+                for path in (PACKAGE / "chapters").glob("*.py") if path.name not in NOT_CHAPTERS)
     assert total <= MAX_CHAPTER_LINES, f"chapter modules hold {total} lines"
 
 
