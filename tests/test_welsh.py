@@ -3,7 +3,6 @@ the chapter list in Welsh, and links that keep the language."""
 
 import ast
 import json
-import re
 from pathlib import Path
 
 import pytest
@@ -12,6 +11,8 @@ import yaml
 from peer_support import content, i18n
 from peer_support.kit import blocks
 from peer_support.kit.blocks import chapter_links, content_note, load_chapters
+from peer_support.notebook_rules import cell_text as text
+from peer_support.notebook_rules import heading_problems, load_notebook, tags, twin_problems
 
 REPO = Path(__file__).resolve().parent.parent
 NOTEBOOKS = sorted((REPO / "notebooks").glob("*.ipynb"))
@@ -19,21 +20,12 @@ NAMES = [path.name for path in NOTEBOOKS]
 ASSETS = REPO / "assets"
 # The Welsh glossary is Welsh-only data (tests/test_glossary.py), not the twin of an English file.
 TWINS = sorted(path for path in ASSETS.rglob("*.cy.yaml") if path.name != "glossary.cy.yaml")
-HEADING = re.compile(r"^#{1,6} ", re.MULTILINE)
 FULLY_WELSH = ["00_start.ipynb", "04_welsh_context.ipynb", "90_staying_safe_online.ipynb"]
 
 
 def markdown_cells(path: Path) -> list[dict]:
     cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
     return [cell for cell in cells if cell["cell_type"] == "markdown"]
-
-
-def text(cell: dict) -> str:
-    return "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
-
-
-def tags(cell: dict) -> list[str]:
-    return cell.get("metadata", {}).get("tags", [])
 
 
 @pytest.fixture
@@ -44,26 +36,15 @@ def welsh_page(monkeypatch: pytest.MonkeyPatch) -> None:
 # ---- notebooks ----
 
 @pytest.mark.parametrize("name", NAMES)
-def test_every_english_cell_with_a_twin_is_followed_by_it(name: str) -> None:
-    cells = json.loads((REPO / "notebooks" / name).read_text(encoding="utf-8"))["cells"]
-    lonely = [index for index, cell in enumerate(cells) if "lang-en" in tags(cell)
-              and (index + 1 == len(cells) or "lang-cy" not in tags(cells[index + 1]))]
-    assert lonely == []
+def test_every_english_cell_is_followed_by_its_welsh_twin_and_every_heading_has_one(
+        name: str) -> None:
+    """The rules make check runs too (peer_support.notebook_rules)."""
+    assert twin_problems(load_notebook(REPO / "notebooks" / name), name) == []
 
 
 @pytest.mark.parametrize("name", NAMES)
-def test_every_heading_has_a_welsh_twin(name: str) -> None:
-    untranslated = [text(cell).splitlines()[0] for cell in markdown_cells(REPO / "notebooks" / name)
-                    if HEADING.search(text(cell)) and not set(tags(cell)) & {"lang-en", "lang-cy"}]
-    assert untranslated == []
-
-
-@pytest.mark.parametrize("name", NAMES)
-def test_welsh_headings_match_english_ones_in_number(name: str) -> None:
-    cells = markdown_cells(REPO / "notebooks" / name)
-    count = {language: sum(len(HEADING.findall(text(cell))) for cell in cells
-                           if f"lang-{language}" in tags(cell)) for language in ("en", "cy")}
-    assert count["cy"] == count["en"] > 0
+def test_welsh_headings_match_english_ones_in_number_and_level(name: str) -> None:
+    assert heading_problems(load_notebook(REPO / "notebooks" / name), name) == []
 
 
 @pytest.mark.parametrize("name", NAMES)
