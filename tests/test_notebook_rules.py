@@ -105,16 +105,18 @@ def test_make_check_reports_each_problem_with_its_file(tmp_path: Path, monkeypat
     (folder / "02_bad.ipynb").write_text(json.dumps(bad), encoding="utf-8")
     monkeypatch.setattr(check, "NOTEBOOKS_DIR", folder)
     monkeypatch.setattr(check, "check_all", lambda: ["assets/language/terms.yaml: oops"])
+    monkeypatch.setattr(check, "welsh_file_problems", lambda assets: ["terms.cy.yaml: behind"])
     ran: list[str] = []
     status = check.main([], run=lambda path: ran.append(path.name) or [])
     printed = capsys.readouterr().out
     assert status == 1
     assert ran == ["01_good.ipynb", "02_bad.ipynb"]
-    assert "assets/language/terms.yaml: oops" in printed
+    assert "assets/language/terms.yaml: oops" in printed and "terms.cy.yaml: behind" in printed
     assert 'notebooks/02_bad.ipynb: cell 1 ("# A") is tagged lang-en' in printed
     assert "01_good" not in printed.split("2-3.")[1].split("4.")[0]
     assert "Some checks failed" in printed
     monkeypatch.setattr(check, "check_all", lambda: [])
+    monkeypatch.setattr(check, "welsh_file_problems", lambda assets: [])
     assert check.main(["01_good", "--no-run"], run=lambda path: ["never"]) == 0
     assert "All checks passed" in capsys.readouterr().out
     assert check.main(["99_missing"]) == 2

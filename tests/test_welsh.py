@@ -9,6 +9,7 @@ import pytest
 import yaml
 
 from peer_support import content, i18n
+from peer_support.content.twins import same_shape, welsh_file_problems, welsh_twins
 from peer_support.kit import blocks
 from peer_support.kit.blocks import chapter_links, content_note, load_chapters
 from peer_support.notebook_rules import cell_text as text
@@ -19,7 +20,7 @@ NOTEBOOKS = sorted((REPO / "notebooks").glob("*.ipynb"))
 NAMES = [path.name for path in NOTEBOOKS]
 ASSETS = REPO / "assets"
 # The Welsh glossary is Welsh-only data (tests/test_glossary.py), not the twin of an English file.
-TWINS = sorted(path for path in ASSETS.rglob("*.cy.yaml") if path.name != "glossary.cy.yaml")
+TWINS = welsh_twins(ASSETS)
 FULLY_WELSH = ["00_start.ipynb", "04_welsh_context.ipynb", "90_staying_safe_online.ipynb"]
 
 
@@ -78,28 +79,6 @@ def test_content_notes_have_welsh_topics(name: str) -> None:
 
 # ---- content files ----
 
-def same_shape(english, welsh, where: str = "") -> list[str]:
-    """Differences in structure: keys, list lengths, ids, numbers. Only free text may differ."""
-    if isinstance(english, dict):
-        if not isinstance(welsh, dict) or set(english) != set(welsh):
-            return [f"{where}: keys differ"]
-        problems = []
-        for key, value in english.items():
-            if key in ("id", "key", "slug") and welsh[key] != value:
-                problems.append(f"{where}.{key}: {welsh[key]!r} is not {value!r}")
-            else:
-                problems += same_shape(value, welsh[key], f"{where}.{key}")
-        return problems
-    if isinstance(english, list):
-        if not isinstance(welsh, list) or len(english) != len(welsh):
-            return [f"{where}: list lengths differ"]
-        return [problem for number, (left, right) in enumerate(zip(english, welsh, strict=True))
-                for problem in same_shape(left, right, f"{where}[{number}]")]
-    if isinstance(english, (bool, int, float)) or english is None:
-        return [] if welsh == english else [f"{where}: {welsh!r} is not {english!r}"]
-    return [] if isinstance(welsh, str) and welsh.strip() else [f"{where}: no Welsh text"]
-
-
 def test_welsh_content_files_exist() -> None:
     names = {path.relative_to(ASSETS).as_posix() for path in TWINS}
     assert {"chapters.cy.yaml", "welsh_context/getting-there.cy.yaml",
@@ -119,6 +98,23 @@ def test_welsh_content_file_has_the_english_shape(twin: Path) -> None:
 def test_welsh_content_file_records_its_review_status(twin: Path) -> None:
     first = twin.read_text(encoding="utf-8").splitlines()[0]
     assert first in ("# status: draft", "# status: reviewed")
+
+
+def test_every_welsh_content_file_passes_the_authors_check() -> None:
+    assert welsh_file_problems(ASSETS) == []
+
+
+def test_the_authors_check_names_a_welsh_file_left_behind(tmp_path: Path) -> None:
+    (tmp_path / "language").mkdir()
+    (tmp_path / "language" / "terms.yaml").write_text(
+        "terms:\n  - id: a\n    term: x\n  - id: b\n    term: y\n", encoding="utf-8")
+    (tmp_path / "language" / "terms.cy.yaml").write_text(
+        "# status: draft\nterms:\n  - id: a\n    term: x\n", encoding="utf-8")
+    (tmp_path / "language" / "lonely.cy.yaml").write_text("items: []\n", encoding="utf-8")
+    problems = welsh_file_problems(tmp_path)
+    behind = f"{tmp_path.name}/language/terms.cy.yaml no longer matches terms.yaml: .terms: list"
+    assert any(problem.startswith(behind + " lengths differ") for problem in problems)
+    assert any("lonely.cy.yaml: there is no English lonely.yaml" in p for p in problems)
 
 
 def test_shape_check_finds_a_changed_id() -> None:
