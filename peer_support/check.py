@@ -3,7 +3,8 @@
 What catches the mistakes an author can make while adapting the pack, in a minute or two, each
 problem on its own line with the file it is in and what to do:
 
-1. every content file (``assets/``, English and Welsh) follows its rules;
+1. every content file (``assets/``, English and Welsh) follows its rules, and every Welsh twin
+   has its English file's shape;
 2. every notebook is stored clean (no outputs or execution counts);
 3. every English cell has its Welsh twin, and the twins' headings match;
 4. every notebook runs from start to finish in a fresh kernel, as Voilà runs it for a page.
@@ -20,6 +21,8 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from .content import ASSETS_DIR
+from .content.twins import welsh_file_problems
 from .content_files import check_all
 from .kit.blocks import NOTEBOOKS_DIR
 from .notebook_rules import (
@@ -105,8 +108,10 @@ def main(argv: Sequence[str] | None = None,
     else:
         paths = sorted(NOTEBOOKS_DIR.glob("*.ipynb"))
     started = time.monotonic()
-    good = report("1. Content files (assets/) against their rules", check_all(),
-                  "every content file follows its rules.")
+    good = report("1. Content files (assets/) against their rules",
+                  check_all() + welsh_file_problems(ASSETS_DIR),
+                  "every content file follows its rules, and every Welsh twin matches its "
+                  "English file.")
     good &= report("2-3. Notebooks: stored clean, Welsh twins, headings",
                    [problem for path in paths for problem in notebook_problems(path)],
                    f"{count(len(paths), 'notebook')} stored clean, every English cell "

@@ -10,6 +10,7 @@ import pytest
 
 from peer_support.kit import blocks
 from peer_support.kit.blocks import load_chapters, notebook_title
+from peer_support.notebook_rules import stored_clean_problems
 
 NOTEBOOKS_DIR = Path(__file__).resolve().parent.parent / "notebooks"
 NOTEBOOKS = sorted(NOTEBOOKS_DIR.glob("*.ipynb"))
@@ -57,17 +58,9 @@ def test_notebook_file_name_is_numbered_slug(name: str) -> None:
 
 
 @pytest.mark.parametrize("name", NAMES)
-def test_notebook_has_no_outputs(name: str) -> None:
-    cells = load(NOTEBOOKS_DIR / name)["cells"]
-    assert [cell.get("outputs") for cell in cells if cell["cell_type"] == "code"] == [
-        [] for cell in cells if cell["cell_type"] == "code"]
-
-
-@pytest.mark.parametrize("name", NAMES)
-def test_notebook_has_no_execution_counts(name: str) -> None:
-    cells = load(NOTEBOOKS_DIR / name)["cells"]
-    counts = [cell.get("execution_count") for cell in cells if cell["cell_type"] == "code"]
-    assert counts == [None] * len(counts)
+def test_notebook_is_stored_clean(name: str) -> None:
+    """No outputs, execution counts or run metadata (the rule make check and make edit use)."""
+    assert stored_clean_problems(load(NOTEBOOKS_DIR / name), name) == []
 
 
 @pytest.mark.parametrize("name", NAMES)

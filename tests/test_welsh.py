@@ -3,37 +3,30 @@ the chapter list in Welsh, and links that keep the language."""
 
 import ast
 import json
-import re
 from pathlib import Path
 
 import pytest
 import yaml
 
 from peer_support import content, i18n
+from peer_support.content.twins import same_shape, welsh_file_problems, welsh_twins
 from peer_support.kit import blocks
 from peer_support.kit.blocks import chapter_links, content_note, load_chapters
+from peer_support.notebook_rules import cell_text as text
+from peer_support.notebook_rules import heading_problems, load_notebook, tags, twin_problems
 
 REPO = Path(__file__).resolve().parent.parent
 NOTEBOOKS = sorted((REPO / "notebooks").glob("*.ipynb"))
 NAMES = [path.name for path in NOTEBOOKS]
 ASSETS = REPO / "assets"
 # The Welsh glossary is Welsh-only data (tests/test_glossary.py), not the twin of an English file.
-TWINS = sorted(path for path in ASSETS.rglob("*.cy.yaml") if path.name != "glossary.cy.yaml")
-HEADING = re.compile(r"^#{1,6} ", re.MULTILINE)
+TWINS = welsh_twins(ASSETS)
 FULLY_WELSH = ["00_start.ipynb", "04_welsh_context.ipynb", "90_staying_safe_online.ipynb"]
 
 
 def markdown_cells(path: Path) -> list[dict]:
     cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
     return [cell for cell in cells if cell["cell_type"] == "markdown"]
-
-
-def text(cell: dict) -> str:
-    return "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
-
-
-def tags(cell: dict) -> list[str]:
-    return cell.get("metadata", {}).get("tags", [])
 
 
 @pytest.fixture
@@ -44,26 +37,15 @@ def welsh_page(monkeypatch: pytest.MonkeyPatch) -> None:
 # ---- notebooks ----
 
 @pytest.mark.parametrize("name", NAMES)
-def test_every_english_cell_with_a_twin_is_followed_by_it(name: str) -> None:
-    cells = json.loads((REPO / "notebooks" / name).read_text(encoding="utf-8"))["cells"]
-    lonely = [index for index, cell in enumerate(cells) if "lang-en" in tags(cell)
-              and (index + 1 == len(cells) or "lang-cy" not in tags(cells[index + 1]))]
-    assert lonely == []
+def test_every_english_cell_is_followed_by_its_welsh_twin_and_every_heading_has_one(
+        name: str) -> None:
+    """The rules make check runs too (peer_support.notebook_rules)."""
+    assert twin_problems(load_notebook(REPO / "notebooks" / name), name) == []
 
 
 @pytest.mark.parametrize("name", NAMES)
-def test_every_heading_has_a_welsh_twin(name: str) -> None:
-    untranslated = [text(cell).splitlines()[0] for cell in markdown_cells(REPO / "notebooks" / name)
-                    if HEADING.search(text(cell)) and not set(tags(cell)) & {"lang-en", "lang-cy"}]
-    assert untranslated == []
-
-
-@pytest.mark.parametrize("name", NAMES)
-def test_welsh_headings_match_english_ones_in_number(name: str) -> None:
-    cells = markdown_cells(REPO / "notebooks" / name)
-    count = {language: sum(len(HEADING.findall(text(cell))) for cell in cells
-                           if f"lang-{language}" in tags(cell)) for language in ("en", "cy")}
-    assert count["cy"] == count["en"] > 0
+def test_welsh_headings_match_english_ones_in_number_and_level(name: str) -> None:
+    assert heading_problems(load_notebook(REPO / "notebooks" / name), name) == []
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -97,28 +79,6 @@ def test_content_notes_have_welsh_topics(name: str) -> None:
 
 # ---- content files ----
 
-def same_shape(english, welsh, where: str = "") -> list[str]:
-    """Differences in structure: keys, list lengths, ids, numbers. Only free text may differ."""
-    if isinstance(english, dict):
-        if not isinstance(welsh, dict) or set(english) != set(welsh):
-            return [f"{where}: keys differ"]
-        problems = []
-        for key, value in english.items():
-            if key in ("id", "key", "slug") and welsh[key] != value:
-                problems.append(f"{where}.{key}: {welsh[key]!r} is not {value!r}")
-            else:
-                problems += same_shape(value, welsh[key], f"{where}.{key}")
-        return problems
-    if isinstance(english, list):
-        if not isinstance(welsh, list) or len(english) != len(welsh):
-            return [f"{where}: list lengths differ"]
-        return [problem for number, (left, right) in enumerate(zip(english, welsh, strict=True))
-                for problem in same_shape(left, right, f"{where}[{number}]")]
-    if isinstance(english, (bool, int, float)) or english is None:
-        return [] if welsh == english else [f"{where}: {welsh!r} is not {english!r}"]
-    return [] if isinstance(welsh, str) and welsh.strip() else [f"{where}: no Welsh text"]
-
-
 def test_welsh_content_files_exist() -> None:
     names = {path.relative_to(ASSETS).as_posix() for path in TWINS}
     assert {"chapters.cy.yaml", "welsh_context/getting-there.cy.yaml",
@@ -138,6 +98,23 @@ def test_welsh_content_file_has_the_english_shape(twin: Path) -> None:
 def test_welsh_content_file_records_its_review_status(twin: Path) -> None:
     first = twin.read_text(encoding="utf-8").splitlines()[0]
     assert first in ("# status: draft", "# status: reviewed")
+
+
+def test_every_welsh_content_file_passes_the_authors_check() -> None:
+    assert welsh_file_problems(ASSETS) == []
+
+
+def test_the_authors_check_names_a_welsh_file_left_behind(tmp_path: Path) -> None:
+    (tmp_path / "language").mkdir()
+    (tmp_path / "language" / "terms.yaml").write_text(
+        "terms:\n  - id: a\n    term: x\n  - id: b\n    term: y\n", encoding="utf-8")
+    (tmp_path / "language" / "terms.cy.yaml").write_text(
+        "# status: draft\nterms:\n  - id: a\n    term: x\n", encoding="utf-8")
+    (tmp_path / "language" / "lonely.cy.yaml").write_text("items: []\n", encoding="utf-8")
+    problems = welsh_file_problems(tmp_path)
+    behind = f"{tmp_path.name}/language/terms.cy.yaml no longer matches terms.yaml: .terms: list"
+    assert any(problem.startswith(behind + " lengths differ") for problem in problems)
+    assert any("lonely.cy.yaml: there is no English lonely.yaml" in p for p in problems)
 
 
 def test_shape_check_finds_a_changed_id() -> None:

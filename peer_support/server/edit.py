@@ -18,6 +18,7 @@ EDIT_PORT (default 8888) chooses the port; EDIT_TOKEN fixes the access code (tes
 
 from __future__ import annotations
 
+import json
 import os
 import secrets
 import sys
@@ -36,13 +37,29 @@ FIRST_PAGE = "lab/tree/notebooks/00_start.ipynb"
 DEFAULT_PORT = 8888
 
 
-def save_clean(model: dict, path: str = "", **_ignored) -> None:
+def save_clean(model: dict, path: str = "", contents_manager=None, **_ignored) -> None:
     """The server's pre-save hook: a notebook is written without outputs or execution counts.
 
-    JupyterLab keeps showing the outputs in the open notebook; only the file is clean.
+    JupyterLab keeps showing the outputs in the open notebook; only the file is clean. The
+    kernel's description stays as the stored file has it when it names the same kernel (JupyterLab
+    would otherwise rewrite "Python 3" as "Python 3 (ipykernel)" in every notebook it saves).
     """
-    if model.get("type") == "notebook" and isinstance(model.get("content"), dict):
-        clean_notebook(model["content"])
+    if model.get("type") != "notebook" or not isinstance(model.get("content"), dict):
+        return
+    clean_notebook(model["content"])
+    stored = _stored_kernelspec(contents_manager, path)
+    metadata = model["content"].setdefault("metadata", {})
+    if stored and stored.get("name") == metadata.get("kernelspec", {}).get("name"):
+        metadata["kernelspec"] = stored
+
+
+def _stored_kernelspec(contents_manager, path: str) -> dict | None:
+    """The kernelspec of the notebook as stored now, if there is one on disk."""
+    try:
+        stored = Path(contents_manager._get_os_path(path))  # FileContentsManager's own mapping
+        return json.loads(stored.read_text(encoding="utf-8"))["metadata"]["kernelspec"]
+    except (AttributeError, OSError, ValueError, KeyError, TypeError):
+        return None
 
 
 def trust_pack_notebooks(notebooks: Path = REPO / "notebooks") -> list[str]:
