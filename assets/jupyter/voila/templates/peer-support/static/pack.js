@@ -18,6 +18,8 @@
   'use strict';
 
   var STORAGE_PREFIX = 'wpsp.';
+  // A session plan for present mode (present.js), kept for this tab only: cleared on exit too.
+  var OTHER_KEYS = ['pack-present-plan'];
   var PRESS_TIMEOUT_MS = 5000;
   var PRESSES_TO_EXIT = 3;
 
@@ -142,7 +144,9 @@
       try {
         for (var i = store.length - 1; i >= 0; i--) {
           var key = store.key(i);
-          if (key && key.indexOf(STORAGE_PREFIX) === 0) store.removeItem(key);
+          if (key && (key.indexOf(STORAGE_PREFIX) === 0 || OTHER_KEYS.indexOf(key) >= 0)) {
+            store.removeItem(key);
+          }
         }
       } catch (e) { /* storage blocked: nothing stored either */ }
     });
@@ -177,6 +181,8 @@
     // Set the text after insertion so screen readers announce it.
     overlay.textContent = say('chrome.exit_loading');
     clearPackStorage();
+    // Present mode's presenter window leaves too (present.js listens).
+    try { document.dispatchEvent(new CustomEvent('pack:exit')); } catch (e) { /* leave anyway */ }
     window.location.href = exitUrl;
   }
 
@@ -316,6 +322,10 @@
     });
     watcher.observe(document.body, { childList: true });
   }
+
+  // What present.js (loaded next) shares with the frame.
+  window.PackFrame = { say: say, language: language, exit: exitPage, exitUrl: exitUrl,
+                       text: TEXT, translate: translateChrome };
 
   translateChrome();
   setUpLanguageChoice();
