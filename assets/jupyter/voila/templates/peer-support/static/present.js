@@ -58,7 +58,6 @@
   var titleText = bar.querySelector('.pack-js-present-title');
   var blankButton = bar.querySelector('.pack-js-present-blank');
   var presenterButton = bar.querySelector('.pack-js-present-presenter');
-  var breakSection = document.querySelector('.pack-present-break');
   var blankOverlay = null;
 
   var state = { on: false, index: 0, blank: false, slides: [], wanted: null, plan: null };
@@ -271,10 +270,17 @@
 
   function render() {
     if (!state.on) return;
+    var breakSection = breakPart();
+    // Sections drawn late (a content note is an activity's output) shift the others: keep
+    // the one on screen by its id.
+    var showing = state.slides[state.index] ? state.slides[state.index].id : null;
     state.slides = buildSlides();
     if (state.wanted) {
       var found = slideIndexFor(state.wanted);
       if (found >= 0) { state.index = found; state.wanted = null; }
+    } else if (showing) {
+      var again = slideIndexFor(showing);
+      if (again >= 0) state.index = again;
     }
     state.index = Math.min(Math.max(state.index, 0), Math.max(state.slides.length - 1, 0));
     var slide = state.onBreak ? null : state.slides[state.index];
@@ -304,7 +310,12 @@
     broadcast();
   }
 
+  // The break's section comes in <main>, after this script has run.
+  function breakPart() { return document.querySelector('.pack-present-break'); }
+
   function focusSlide() {
+    var breakSection = breakPart();
+    if (state.onBreak && !breakSection) return;
     var target = state.onBreak ? breakSection.querySelector('h2') : (state.slides[state.index] || {}).heading;
     if (!target) return;
     if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
@@ -391,7 +402,7 @@
     state.onBreak = false;
     root.classList.remove('pack-presenting');
     bar.hidden = true;
-    if (breakSection) breakSection.hidden = true;
+    if (breakPart()) breakPart().hidden = true;
     cellUnits().forEach(function (unit) { unit.classList.remove('pack-present-off'); });
     setHash('');
     lastSent = '';
@@ -472,7 +483,10 @@
   if (channel) {
     channel.onmessage = function (event) {
       var message = event.data || {};
-      if (message.type === 'exit') { frame.exit(); return; }
+      if (message.type === 'exit') {
+        if (!root.classList.contains('pack-exit-activated')) frame.exit();
+        return;
+      }
       if (!state.on) return;
       if (message.type === 'hello') broadcast(true);
       else if (message.type === 'go' && /^(next|previous|first|last)$/.test(message.to)) go(message.to, true);

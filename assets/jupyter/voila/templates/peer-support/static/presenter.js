@@ -76,8 +76,11 @@
     });
   }
 
+  var leaving = false;
   function leave(event, quietly) {
     if (event) event.preventDefault();
+    if (leaving) return;  // once: a second navigation would cancel the first
+    leaving = true;
     root.classList.add('presenter-exited');
     try {
       ['localStorage', 'sessionStorage'].forEach(function (name) {
@@ -113,6 +116,7 @@
   }, true);
 
   window.addEventListener('pageshow', function () {
+    leaving = false;
     root.classList.remove('presenter-exited');
     presses = 0;
     lights(0);
