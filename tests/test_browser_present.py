@@ -381,3 +381,16 @@ def test_a_broken_plan_is_ignored(page, server) -> None:
     page.evaluate("sessionStorage.setItem('pack-present-plan', 'not json')")
     page.keyboard.press("ArrowRight")
     wait_for_position(page, "2 of 8")
+
+
+def test_exit_clears_the_plan(page, server) -> None:
+    open_notebook(page, server, CHAPTER)
+    page.evaluate("sessionStorage.setItem('pack-present-plan', '{\"blocks\": []}')")
+    page.evaluate("""window.addEventListener('beforeunload', () => {
+        window.name = String(sessionStorage.getItem('pack-present-plan'));
+    })""")
+    present(page)
+    with page.expect_navigation():
+        page.locator(EXIT_BUTTON).click()
+    assert page.url.startswith(EXIT_URL)
+    assert page.evaluate("window.name") == "null"
