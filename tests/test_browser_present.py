@@ -288,6 +288,7 @@ def test_presenter_window_follows_moves_and_keeps_the_notes(page, server) -> Non
     assert notes_heading not in page.locator("body").inner_text()
     assert shown(page)["notes"] == 0
     presenter.screenshot(path=ARTIFACTS / "presenter-window.png", full_page=True)
+    assert serious_violations(presenter) == []
 
     # Moving in either window moves both.
     presenter.locator(".js-next").click()
