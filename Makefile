@@ -2,11 +2,15 @@
 #   make serve   set up (first time only) and run the pack
 #   make test    set up and run every test
 #   make site    build the pack as a static website in site/ (make site-serve to look at it)
+# Adapting the pack:
+#   make edit    set up JupyterLab (first time only) and open it on the pack
+#   make check   the author's checks: content files, notebooks stored clean, Welsh twins, every notebook runs
 # HOST and PORT can come from the environment or the command line: make serve PORT=9000
 
 HOST ?= 127.0.0.1
 PORT ?= 8866
-export HOST PORT
+EDIT_PORT ?= 8888
+export HOST PORT EDIT_PORT
 
 PYTHON ?= python3
 VENV := .venv
@@ -16,7 +20,7 @@ CHROMIUM ?= /usr/bin/chromium
 SITE_VENV := .venv-site
 SITE_PORT ?= 8000
 
-.PHONY: serve test bench lint install install-test clean welsh-review site site-serve site-tools
+.PHONY: serve test bench bench-room lint install install-test clean welsh-review site site-serve site-tools edit check
 
 serve: $(VENV)/.runtime-installed
 	@$(BIN)/python -m peer_support.server.frame_text >/dev/null
@@ -30,9 +34,24 @@ $(VENV)/.runtime-installed: $(VENV)/bin/python requirements.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	@touch $@
 
-$(VENV)/.test-installed: $(VENV)/.runtime-installed requirements-test.txt
+# JupyterLab, for adapting the pack (make edit), and for the tests that start it.
+$(VENV)/.edit-installed: $(VENV)/.runtime-installed requirements-edit.txt
+	@echo "Installing JupyterLab (first time only; this can take a minute)..."
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-edit.txt
+	@touch $@
+
+$(VENV)/.test-installed: $(VENV)/.edit-installed requirements-test.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
 	@touch $@
+
+# Adapt the pack in JupyterLab: notebooks are saved clean, and "Render with Voila" shows a
+# page as participants see it (see README, "Adapting the pack"). EDIT_PORT=9999 for another port.
+edit: $(VENV)/.edit-installed
+	@$(BIN)/python -m peer_support.server.edit
+
+# The author's checks, in a minute or two, each problem named with its file and what to do.
+check: $(VENV)/.runtime-installed
+	@$(BIN)/python -m peer_support.check
 
 # The static site: every page runs its Python in the browser (see README, "The pack as a static
 # website"). Its build tools live in their own venv, pinned in requirements-site.txt, and the
@@ -85,6 +104,10 @@ test: $(VENV)/.test-installed site-tools
 # of `make test`; the README quotes a run.
 bench: $(VENV)/.test-installed
 	CHROMIUM=$(CHROMIUM) $(BIN)/python benchmarks/bench.py
+
+# The live room with 30 simulated phones answering 10 questions each (README, "Live room").
+bench-room: $(VENV)/.test-installed
+	$(BIN)/python benchmarks/live_room.py
 
 # The reviewers' list: every Welsh label, content file and notebook cell still in draft, with
 # the writers' doubts, grouped by page. Generated, so not kept in git.

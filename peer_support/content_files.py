@@ -27,6 +27,7 @@ from .chapters import (
     online,
     safety,
     self_care,
+    session_planner,
     trust,
     welsh_context,
 )
@@ -74,6 +75,7 @@ FACTORIES: dict[str, tuple[Kind, ...]] = {
     "evaluation_planner": (evaluation.EVALUATION_PLANNER,),
     "consent_builder": (evaluation.CONSENT,),
     "feedback_form": (FEEDBACK,),
+    "session_planner": (session_planner.SESSION_PLANNER,),
 }
 
 

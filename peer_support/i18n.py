@@ -17,6 +17,9 @@ English.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import cache
 from pathlib import Path
 from urllib.parse import parse_qs
@@ -31,6 +34,20 @@ DEFAULT_LANGUAGE = "en"
 #: The value for ``lang`` attributes: British English, and Welsh.
 HTML_LANG = {"en": "en-GB", "cy": "cy"}
 REVIEW_STATUSES = ("draft", "reviewed")
+
+# A language chosen by code rather than by a page's URL: the live room's server draws pages
+# and reads content files for many rooms at once, each in its own language.
+_speaking: ContextVar[str | None] = ContextVar("speaking", default=None)
+
+
+@contextmanager
+def speaking(language: str) -> Iterator[None]:
+    """Within this block, :func:`current_language` is ``language`` (if it is one of ours)."""
+    token = _speaking.set(language if language in LANGUAGES else DEFAULT_LANGUAGE)
+    try:
+        yield
+    finally:
+        _speaking.reset(token)
 
 
 @cache
@@ -73,7 +90,7 @@ def current_language() -> str:
     preheated kernel runs before any request, finds no query, and draws English, which is
     why ``peer_support.server.app`` never hands one to a page asked for in another language.
     """
-    return language_from_query(page_query_string())
+    return _speaking.get() or language_from_query(page_query_string())
 
 
 def page_query(language: str | None = None) -> str:

@@ -272,3 +272,48 @@ def wait_for_kernel_gone(server: str, kernel_id: str, timeout_s: float) -> bool:
             return False
         time.sleep(0.25)
     return True
+
+
+# ---- JupyterLab for adapting the pack (make edit) ----
+
+@contextmanager
+def editing(port: int | None = None):
+    """Run `python -m peer_support.server.edit` (what `make edit` runs) until the block ends.
+
+    Yields ``(base_url, token, log_path)``. JupyterLab serves the repository, so a test that
+    saves works on a copy under test-artifacts/, never on the pack's own notebooks.
+    """
+    import secrets
+
+    port = port or free_port()
+    token = secrets.token_urlsafe(12)
+    env = {**os.environ, "EDIT_PORT": str(port), "EDIT_TOKEN": token}
+    ARTIFACTS.mkdir(exist_ok=True)
+    log_path = ARTIFACTS / f"jupyterlab-{port}.log"
+    log = log_path.open("w")
+    process = subprocess.Popen([sys.executable, "-m", "peer_support.server.edit", "--no-browser"],
+                               cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 90
+    while True:
+        if process.poll() is not None:
+            raise RuntimeError(f"JupyterLab stopped while starting; see {log_path}")
+        try:
+            with urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=2) as answer:
+                if answer.status == 200:
+                    break
+        except OSError:
+            pass
+        if time.monotonic() > deadline:
+            process.terminate()
+            raise RuntimeError(f"JupyterLab did not start within 90 s; see {log_path}")
+        time.sleep(0.3)
+    try:
+        yield base, token, log_path
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+        log.close()

@@ -354,6 +354,7 @@ def test_a_session_plan_plays_block_by_block(page, server) -> None:
     wait_for_position(page, "2 of 3")
     assert page.locator(".pack-present-break").is_visible()
     assert page.locator(".pack-js-present-break-minutes").inner_text() == "10 minutes"
+    assert page.locator(".pack-present-break h2").inner_text() == "Tea"
     assert shown(page)["headings"] == []
     page.screenshot(path=ARTIFACTS / "present-plan-break.png")
     presenter_text(presenter, ".js-title", "Tea")

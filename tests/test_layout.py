@@ -13,7 +13,7 @@ PACKAGE = REPO / "peer_support"
 LAYERS = {"chapters": 3, "kit": 2, "content": 1, "i18n": 0, "text": 0, "errors": 1}
 MODULES = sorted(path for path in PACKAGE.rglob("*.py") if "catalogue" not in path.parts)
 MAX_MODULE_LINES = 500
-MAX_CHAPTER_LINES = 4000
+MAX_CHAPTER_LINES = 4300  # 4000 for the twelve chapters, and the session planner page's own 300
 
 
 def layer(module: str) -> int | None:

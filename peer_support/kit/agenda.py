@@ -6,11 +6,14 @@ session plan is an agenda of the pack's activities. The blocks are a kit
 :class:`~peer_support.kit.editable_list.EditableList`, so focus follows the list's one rule.
 
 Times are typed as a person writes them ("10:00", "9.30", "13:45"); a time that cannot be read
-gets a clear message and counts as not given, so nothing is lost.
+gets a clear message and counts as not given, so nothing is lost. An agenda may also be given
+the time available ("90", "1:30", "2 hr"): the total is then set against it, and a plan that
+runs over says by how much. A block that ends after midnight says "next day".
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -23,9 +26,9 @@ from ..text import check_text, escape
 from .editable_list import Action, EditableList
 from .html import button, label_above
 from .status import LiveStatus
-from .times import clock, duration, parse_time
+from .times import clock, duration, parse_length, parse_time
 
-__all__ = ["Agenda", "Block", "clock", "duration", "parse_minutes", "parse_start"]
+__all__ = ["Agenda", "Block", "clock", "clock_on", "duration", "parse_minutes", "parse_start"]
 
 TITLE_LIMIT = 80
 MAX_MINUTES = 240
@@ -57,6 +60,18 @@ def parse_minutes(raw: str | int | None) -> int | None:
 #: The agenda's start time is read like any other time a person types (see kit.times).
 parse_start = parse_time
 
+DAY = 24 * 60
+
+
+def clock_on(minutes: int) -> str:
+    """A clock time that says when it falls on a later day: 1470 gives "0:30 (next day)"."""
+    days = minutes // DAY
+    if days <= 0:
+        return clock(minutes)
+    if days == 1:
+        return t("agenda.next_day", time=clock(minutes))
+    return t("agenda.later_day", time=clock(minutes), days=days)
+
 
 class Agenda(widgets.VBox):
     """Blocks of time with a form, a start time, the agenda in words and its total.
@@ -67,6 +82,14 @@ class Agenda(widgets.VBox):
         Blocks offered as buttons ("Add 'Welcome' (15 min)"); each may be added more than once.
     css_prefix : str
         Names the parts for tests and styles (``<prefix>-title``, ``<prefix>-add`` …).
+    available : bool
+        Offer a box for the time available, and set the total against it.
+    max_blocks : int
+        How many blocks the agenda holds; one more gets a clear message.
+    words : dict, optional
+        Catalogue keys to use instead of the agenda's own for its headings and its empty
+        message and its form's button: ``suggestions``, ``form_heading``, ``agenda``,
+        ``empty``, ``add``.
 
     Attributes
     ----------
@@ -77,14 +100,25 @@ class Agenda(widgets.VBox):
     """
 
     def __init__(self, suggestions: Sequence[Block] = (), css_prefix: str = "qa-planner",
-                 **kwargs):
+                 available: bool = False, max_blocks: int = MAX_BLOCKS,
+                 words: dict[str, str] | None = None, **kwargs):
         self.suggestions = list(suggestions)
+        self.max_blocks = max_blocks
+        self.words = {"suggestions": "agenda.suggestions", "form_heading": "agenda.form_heading",
+                      "agenda": "agenda.agenda", "empty": "agenda.empty", "add": "agenda.add",
+                      **(words or {})}
         self.editing: int | None = None
         self._handlers: list[Callable[[], None]] = []
         self.start = widgets.Text(description=t("agenda.start"), continuous_update=False,
                                   **label_above("36rem"))
         self.start.add_class(f"{css_prefix}-start")
         self.start.observe(lambda _: self._on_start(), names="value")
+        self.available = widgets.Text(description=t("agenda.available"),
+                                      continuous_update=False, **label_above("36rem"))
+        self.available.add_class(f"{css_prefix}-available")
+        self.available.observe(lambda _: self._on_available(), names="value")
+        if not available:
+            self.available.layout.display = "none"
         suggestion_buttons = []
         for number, block in enumerate(self.suggestions):
             made = widgets.Button(description=t("agenda.add_suggestion", title=block.title,
@@ -101,7 +135,8 @@ class Agenda(widgets.VBox):
         self.minutes = widgets.Text(description=t("agenda.block_minutes"),
                                     continuous_update=False, **label_above("12rem"))
         self.minutes.add_class(f"{css_prefix}-minutes")
-        self.submit_button = button(t("agenda.add"), f"{css_prefix}-add", lambda: self.submit())
+        self.submit_button = button(t(self.words["add"]), f"{css_prefix}-add",
+                                    lambda: self.submit())
         self.cancel_button = button(t("agenda.cancel"), f"{css_prefix}-cancel",
                                     lambda: self.cancel_edit())
         self.status = LiveStatus()
@@ -125,15 +160,17 @@ class Agenda(widgets.VBox):
         self.list.on_change(self._changed)
         self.total_view = widgets.HTML()
         self.total_view.add_class(f"{css_prefix}-total")
+        self.over_view = widgets.HTML()
+        self.over_view.add_class(f"{css_prefix}-over")
         super().__init__([
-            self.start,
-            widgets.HTML(f"<h3>{escape(t('agenda.suggestions'))}</h3>"),
+            self.start, self.available,
+            widgets.HTML(f"<h3>{escape(t(self.words['suggestions']))}</h3>"),
             self.suggestion_row,
             self.form_heading, self.title, self.minutes,
             widgets.HBox([self.submit_button, self.cancel_button]),
             self.status,
-            widgets.HTML(f"<h3>{escape(t('agenda.agenda'))}</h3>"),
-            self.agenda_view, self.list, self.total_view,
+            widgets.HTML(f"<h3>{escape(t(self.words['agenda']))}</h3>"),
+            self.agenda_view, self.list, self.total_view, self.over_view,
         ], **kwargs)
         self.add_class("pack-agenda")
         self._reset_form()
@@ -149,8 +186,21 @@ class Agenda(widgets.VBox):
     def start_minutes(self) -> int | None:
         return parse_start(self.start.value)
 
+    @property
+    def available_minutes(self) -> int | None:
+        """The time available, if one is offered and typed so it can be read."""
+        if self.available.layout.display == "none":
+            return None
+        return parse_length(self.available.value)
+
     def total_minutes(self) -> int:
         return sum(block.minutes for block in self.list.items)
+
+    def over_by(self) -> int:
+        """How many minutes the agenda runs past the time available (0: it fits, or no time
+        available is set)."""
+        available = self.available_minutes
+        return max(0, self.total_minutes() - available) if available is not None else 0
 
     def schedule(self) -> list[tuple[Block, int, int]]:
         """Each block with its start and end, in minutes from the start of the agenda."""
@@ -165,11 +215,16 @@ class Agenda(widgets.VBox):
         block, begins, ends = self.schedule()[position]
         start = self.start_minutes
         if start is None:
-            return t("agenda.row", position=position + 1, title=block.title,
+            text = t("agenda.row", position=position + 1, title=block.title,
                      minutes=duration(block.minutes), total=duration(ends))
-        return t("agenda.row_timed", position=position + 1, start=clock(start + begins),
-                 end=clock(start + ends), title=block.title, minutes=duration(block.minutes),
-                 total=duration(ends))
+        else:
+            text = t("agenda.row_timed", position=position + 1, start=clock_on(start + begins),
+                     end=clock_on(start + ends), title=block.title,
+                     minutes=duration(block.minutes), total=duration(ends))
+        available = self.available_minutes
+        if available is not None and ends > available:
+            text += " " + t("agenda.past_available")
+        return text
 
     def lines(self) -> list[str]:
         """Every block as a line, in order (for a download)."""
@@ -180,8 +235,23 @@ class Agenda(widgets.VBox):
         start = self.start_minutes
         if self.list.items and start is not None:
             return t("agenda.total_timed", total=total, start=clock(start),
-                     end=clock(start + self.total_minutes()))
+                     end=clock_on(start + self.total_minutes()))
         return t("agenda.total", total=total)
+
+    def fit_text(self) -> str:
+        """The total against the time available: how much is spare, or how much too long.
+        Empty when no time available is set or nothing is planned."""
+        available = self.available_minutes
+        if available is None or not self.list.items:
+            return ""
+        total = self.total_minutes()
+        if total > available:
+            return t("agenda.over", over=duration(total - available),
+                     available=duration(available))
+        if total == available:
+            return t("agenda.exact", available=duration(available))
+        return t("agenda.spare", spare=duration(available - total),
+                 available=duration(available))
 
     def on_change(self, handler: Callable[[], None]) -> None:
         """Call ``handler()`` after any change to the blocks or the start time."""
@@ -206,13 +276,27 @@ class Agenda(widgets.VBox):
     def add_block(self, title: str, minutes: str | int, from_form: bool = False) -> bool:
         """Add a block at the end. Returns True if added; otherwise the status says why and
         the form keeps what was typed."""
-        if len(self.list.items) >= MAX_BLOCKS:
-            self.status.say(t("agenda.full", limit=MAX_BLOCKS))
+        if self.is_full():
             return False
         block = self._check(title, minutes)
         if block is None:
             return False
         self.list.add(block, from_form=from_form)
+        return True
+
+    def is_full(self) -> bool:
+        """Whether the agenda holds all the blocks it can (the status then says so)."""
+        if len(self.list.items) >= self.max_blocks:
+            self.status.say(t("agenda.full", limit=self.max_blocks))
+            return True
+        return False
+
+    def add_item(self, block: Block) -> bool:
+        """Add a ready-made block (a subclass may carry more than a title and minutes).
+        Returns True if added; at the limit the status says why."""
+        if self.is_full():
+            return False
+        self.list.add(block)
         return True
 
     def add_suggestion(self, index: int) -> bool:
@@ -237,9 +321,12 @@ class Agenda(widgets.VBox):
         """Change block ``index``. Returns True if saved."""
         if not 0 <= index < len(self.list.items):
             raise IndexError(index)
-        block = self._check(title, minutes)
-        if block is None:
+        checked = self._check(title, minutes)
+        if checked is None:
             return False
+        # A block may carry more than its title and minutes; a change keeps the rest.
+        block = dataclasses.replace(self.list.items[index], title=checked.title,
+                                    minutes=checked.minutes)
         self._reset_form()
         self.list.replace(index, block)
         self.list.focus(index, "edit")
@@ -269,7 +356,7 @@ class Agenda(widgets.VBox):
         if self.editing is not None:
             return self.update(self.editing, self.title.value, self.minutes.value)
         title, minutes = self.title.value, self.minutes.value
-        if len(self.list.items) < MAX_BLOCKS and self._check(title, minutes) is not None:
+        if len(self.list.items) < self.max_blocks and self._check(title, minutes) is not None:
             self.title.value = ""
             self.minutes.value = ""
         return self.add_block(title, minutes, from_form=True)
@@ -278,6 +365,7 @@ class Agenda(widgets.VBox):
         """Take every block out and forget the start time."""
         self._reset_form()
         self.start.value = ""
+        self.available.value = ""
         self.list.clear()
 
     # ---- drawing ----
@@ -307,13 +395,22 @@ class Agenda(widgets.VBox):
         self.list.redraw()
         self._changed()
 
+    def _on_available(self) -> None:
+        text = self.available.value.strip()
+        if text and self.available_minutes is None:
+            self.status.say(t("agenda.available_invalid"))
+        elif text:
+            self.status.say(t("agenda.available_set", available=duration(self.available_minutes)))
+        self.list.redraw()
+        self._changed()
+
     def _reset_form(self) -> None:
         self.editing = None
         self.title.value = ""
         self.minutes.value = ""
-        self.submit_button.description = t("agenda.add")
+        self.submit_button.description = t(self.words["add"])
         self.cancel_button.layout.display = "none"
-        self.form_heading.value = f"<h3>{escape(t('agenda.form_heading'))}</h3>"
+        self.form_heading.value = f"<h3>{escape(t(self.words['form_heading']))}</h3>"
 
     def _changed(self) -> None:
         self._draw()
@@ -322,5 +419,8 @@ class Agenda(widgets.VBox):
 
     def _draw(self) -> None:
         self.agenda_view.value = ("" if self.list.items
-                                  else f"<p>{escape(t('agenda.empty'))}</p>")
+                                  else f"<p>{escape(t(self.words['empty']))}</p>")
         self.total_view.value = f"<p><strong>{escape(self.total_text())}</strong></p>"
+        fit, over = self.fit_text(), self.over_by()
+        css = "pack-message pack-message--warning" if over else "pack-message"
+        self.over_view.value = f'<p class="{css}">{escape(fit)}</p>' if fit else ""

@@ -11,7 +11,7 @@ import re
 
 from ..i18n import t
 
-__all__ = ["clock", "duration", "parse_time"]
+__all__ = ["clock", "duration", "parse_length", "parse_time"]
 
 _TIME = re.compile(r"^([0-9]{1,2})(?:[:.]([0-9]{2}))?(am|pm|yb|yh)?$")
 #: Welsh writes "yb" (yn y bore) for am and "yh" (yr hwyr / y prynhawn) for pm.
@@ -39,6 +39,33 @@ def parse_time(raw: str | None) -> int | None:
     elif hours > 23:
         return None
     return hours * 60 + minutes
+
+
+_LENGTH_HOURS_MINUTES = re.compile(r"^([0-9]{1,2})[:.]([0-5][0-9])$")
+_LENGTH_WORDS = re.compile(
+    r"^(?:([0-9]{1,2})(?:h|hr|hrs|hour|hours|awr|oriau))?"
+    r"(?:([0-9]{1,4})(?:m|min|mins|minute|minutes|munud|mun)?)?$")
+#: The longest length of time the pack reads: a long day (24 hours).
+MAX_LENGTH = 24 * 60
+
+
+def parse_length(raw: str | None) -> int | None:
+    """Read a length of time as whole minutes: "90", "90 min", "1:30", "1h 30", "2 hours",
+    "2 awr 15 munud". None if it cannot be read, is nothing, or is longer than a day."""
+    text = re.sub(r"\s+", "", (raw or "").strip().lower())
+    if not text:
+        return None
+    match = _LENGTH_HOURS_MINUTES.match(text)
+    if match:
+        minutes = int(match[1]) * 60 + int(match[2])
+    else:
+        match = _LENGTH_WORDS.match(text)
+        if not match or (match[1] is None and match[2] is None):
+            return None
+        if match[1] is not None and match[2] is not None and int(match[2]) > 59:
+            return None  # "1h 75" is more likely a slip than 2 hr 15 min
+        minutes = int(match[1] or 0) * 60 + int(match[2] or 0)
+    return minutes if 1 <= minutes <= MAX_LENGTH else None
 
 
 def clock(minutes: int, padded: bool = False) -> str:

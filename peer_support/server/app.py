@@ -16,6 +16,9 @@
 4. **The server's front door is the start page.** ``/`` and ``/voila/tree`` would list the
    notebooks folder; they send people to the start page instead, keeping the query (``lang``,
    ``token``).
+5. **Odd paths are not found, never a server error**: the template's file handler answers an
+   encoded ``..`` with 404.
+6. **The live room's doors** (:mod:`peer_support.room.server`) come before Voilà's.
 
 ``python -m peer_support.server.app`` takes the same options as ``python -m voila``;
 ``python -m peer_support.server.serve`` runs it.
@@ -29,10 +32,12 @@ import tornado.web
 from jupyter_server._tz import utcnow
 from jupyter_server.base.handlers import JupyterHandler
 from voila.app import Voila
+from voila.static_file_handler import TemplateStaticFileHandler
 from voila.tornado.handler import TornadoVoilaHandler
 from voila.tornado.treehandler import TornadoVoilaTreeHandler
 
 from peer_support.i18n import DEFAULT_LANGUAGE, language_from_query
+from peer_support.room.server import LOOPBACK, public_url, room_handlers
 
 START_PAGE = "voila/render/00_start.ipynb"
 
@@ -60,11 +65,22 @@ class StartPageRedirect(JupyterHandler):
         pass
 
     @tornado.web.authenticated
-    def get(self, *_path) -> None:
+    def get(self, *_path, **_named) -> None:
         query = {name: self.get_argument(name) for name in ("lang", "token")
                  if self.get_argument(name, None)}
         target = self.base_url + START_PAGE + (f"?{urlencode(query)}" if query else "")
         self.redirect(target)
+
+
+class PackTemplateStatic(TemplateStaticFileHandler):
+    """The template's files, with an odd path (an encoded ``..``, no ``static/`` part)
+    answered 404 instead of the server error Voilà's assertion gives."""
+
+    def parse_url_path(self, path: str) -> str:
+        parts = path.split("/", 2)
+        if len(parts) < 3 or parts[1] != "static" or ".." in parts[2].split("/"):
+            raise tornado.web.HTTPError(404)
+        return super().parse_url_path(path)
 
 
 class PackVoila(Voila):
@@ -86,9 +102,14 @@ class PackVoila(Voila):
 
     def init_handlers(self) -> list:
         replacements = {TornadoVoilaHandler: PackPageHandler,
-                        TornadoVoilaTreeHandler: StartPageRedirect}
-        return [(spec[0], replacements.get(spec[1], spec[1]), *spec[2:])
-                for spec in super().init_handlers()]
+                        TornadoVoilaTreeHandler: StartPageRedirect,
+                        TemplateStaticFileHandler: PackTemplateStatic}
+        voila = [(spec[0], replacements.get(spec[1], spec[1]), *spec[2:])
+                 for spec in super().init_handlers()]
+        # The live room's doors come first, so Voilà's catch-alls never see them.
+        rooms, self.room_hub = room_handlers(self.base_url, self.identity_provider.token or "",
+                                             public_url(), self.ip not in LOOPBACK)
+        return rooms + voila
 
 
 main = PackVoila.launch_instance

@@ -78,13 +78,23 @@ def voila_command(host: str, port: int, token: str | None,
     return command + list(extra)
 
 
-def start_url(host: str, port: int, token: str | None) -> str:
-    """The address to open (and, on a network, to share)."""
+def public_base(host: str, port: int) -> str:
+    """The server's address as other devices see it, ending in ``/``."""
     shown = lan_address() if host in ALL_INTERFACES else host
     if ":" in shown:
         shown = f"[{shown}]"
-    url = f"http://{shown}:{port}/{START_PAGE}"
+    return f"http://{shown}:{port}/"
+
+
+def start_url(host: str, port: int, token: str | None) -> str:
+    """The address to open (and, on a network, to share)."""
+    url = public_base(host, port) + START_PAGE
     return f"{url}?token={token}" if token else url
+
+
+def host_url(port: int) -> str:
+    """Where the facilitator runs a live room: on this laptop only."""
+    return f"http://127.0.0.1:{port}/room/host"
 
 
 def qr_code(url: str) -> str:
@@ -110,6 +120,7 @@ def main() -> None:
     except RoomSettingError as error:
         sys.exit(f"  {error}")
     os.environ["JUPYTER_PATH"] = str(REPO / "assets" / "jupyter")
+    os.environ["PACK_PUBLIC_URL"] = public_base(host, port)  # the live room's join address
     os.chdir(REPO)  # voila.json is read from the current folder
     print()
     print("  Women's peer support workshop pack")
@@ -122,6 +133,7 @@ def main() -> None:
     if room:
         print(f"  Getting {os.environ['ROOM_SIZE']} pages of {os.environ['ROOM_CHAPTER']} "
               "ready for the room. This takes a minute or two.")
+    print(f"  Run a live room (open this on this laptop only): {host_url(port)}")
     print("  Press Ctrl+C to stop.")
     print(flush=True)
     os.execv(sys.executable, voila_command(host, port, token, [*room, *sys.argv[1:]]))

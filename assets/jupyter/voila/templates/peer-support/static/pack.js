@@ -18,8 +18,8 @@
   'use strict';
 
   var STORAGE_PREFIX = 'wpsp.';
-  // A session plan for present mode (present.js), kept for this tab only: cleared on exit too.
-  var OTHER_KEYS = ['pack-present-plan'];
+  // The session plan that "Present this plan" hands to present mode (kit/present_plan.py).
+  var PLAN_KEY = 'pack-present-plan';
   var PRESS_TIMEOUT_MS = 5000;
   var PRESSES_TO_EXIT = 3;
 
@@ -144,9 +144,7 @@
       try {
         for (var i = store.length - 1; i >= 0; i--) {
           var key = store.key(i);
-          if (key && (key.indexOf(STORAGE_PREFIX) === 0 || OTHER_KEYS.indexOf(key) >= 0)) {
-            store.removeItem(key);
-          }
+          if (key && (key.indexOf(STORAGE_PREFIX) === 0 || key === PLAN_KEY)) store.removeItem(key);
         }
       } catch (e) { /* storage blocked: nothing stored either */ }
     });
@@ -267,6 +265,17 @@
       applySettings();
     });
   });
+
+  /* ---- on a phone, the display settings fold into one button ---- */
+
+  var settingsToggle = document.querySelector('.pack-js-settings-toggle');
+  var header = document.querySelector('.pack-header');
+  if (settingsToggle && header) {
+    settingsToggle.addEventListener('click', function () {
+      var open = header.classList.toggle('pack-settings-open');
+      settingsToggle.setAttribute('aria-expanded', String(open));
+    });
+  }
 
   /* ---- links between chapters open in the same tab ---- */
 

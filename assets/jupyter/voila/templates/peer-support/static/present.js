@@ -28,11 +28,14 @@
  *    "index": 0,                  // the block being presented
  *    "started": <ms epoch> | null,
  *    "lang": "en" | "cy"}
- * and opens the first block's page with #present=<section> (keeping ?lang). When present mode
- * starts on a page and the plan's current block is on that page (a break: any page, or the
- * page its "notebook" names), present mode follows the plan: next and previous move block by
- * block, across chapters (the next block's page opens with #present=<its section>, keeping the
- * address's query), and a break shows a calm full-screen "Break" with its minutes.
+ * and opens the first block's page with #present=<section> (keeping ?lang). "section" is the
+ * h2's id as the page has it (raw or percent-encoded both work; on a Welsh page the English
+ * heading's id works too); "" means the page's opening. When present mode starts on a page
+ * and the plan's current block is on that page (a break: the page it names, or any page if it
+ * names none), present mode follows the plan: next and previous move block by block, across
+ * chapters (the next block's page opens with #present=<its section>, keeping the address's
+ * query), and a break (any block of kind "break": a pause, lunch, a welcome) shows a calm full
+ * screen with its title and minutes, on whichever page is open.
  * This script writes back "index", "started" (set when the plan is first presented) and two
  * fields of its own: "spent" (ms spent on each block so far, by index) and "block_started"
  * (ms epoch when the current block was shown), so the presenter window can show planned
@@ -148,9 +151,16 @@
     return slides;
   }
 
+  // An id as the page has it (Voilà keeps letters such as ŵ percent-encoded in ids), tried raw
+  // first, then decoded once, so "#present=" works whether the address encoded it or not.
   function slideIndexFor(id) {
-    for (var i = 0; i < state.slides.length; i++) {
-      if (state.slides[i].id === id || state.slides[i].ids.indexOf(id) >= 0) return i;
+    var decoded = id;
+    try { decoded = decodeURIComponent(id); } catch (e) { /* not encoded */ }
+    var tries = [id, decoded];
+    for (var t = 0; t < tries.length; t++) {
+      for (var i = 0; i < state.slides.length; i++) {
+        if (state.slides[i].id === tries[t] || state.slides[i].ids.indexOf(tries[t]) >= 0) return i;
+      }
     }
     return -1;
   }
@@ -255,7 +265,7 @@
       return;
     }
     state.onBreak = false;
-    var found = slideIndexFor(block.section);
+    var found = block.section ? slideIndexFor(block.section) : 0;  // "": under no h2
     if (found < 0) state.wanted = block.section;
     else state.index = found;
     render();
@@ -292,6 +302,10 @@
       breakSection.hidden = !state.onBreak;
       if (state.onBreak) {
         var block = state.plan.blocks[state.plan.index];
+        // A break block may be any pause the facilitator typed ("Lunch", "Welcome").
+        var heading = breakSection.querySelector('h2');
+        var name = block.title || say('chrome.present_break');
+        if (heading.textContent !== name) heading.textContent = name;
         var minutes = breakSection.querySelector('.pack-js-present-break-minutes');
         var wanted = block.minutes > 0 ? fill('chrome.present_break_minutes', { minutes: block.minutes }) : '';
         if (minutes.textContent !== wanted) minutes.textContent = wanted;
@@ -372,7 +386,10 @@
       savePlan();
       var block = state.plan.blocks[state.plan.index];
       state.onBreak = block.kind === 'break';
-      if (!state.onBreak) state.wanted = block.section;
+      if (!state.onBreak) {
+        state.wanted = block.section || null;
+        if (!block.section) state.index = 0;
+      }
     } else {
       state.onBreak = false;
       if (!wantedId) state.index = firstSlideInView();
@@ -569,8 +586,7 @@
   function fromAddress() {
     var hash = window.location.hash;
     if (hash.indexOf(HASH) !== 0) return;
-    var id;
-    try { id = decodeURIComponent(hash.slice(HASH.length)); } catch (e) { id = hash.slice(HASH.length); }
+    var id = hash.slice(HASH.length);
     if (state.on) { state.wanted = id; render(); afterMove(false); }
     else start(id);
   }
