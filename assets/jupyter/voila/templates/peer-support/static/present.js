@@ -36,7 +36,8 @@
  * chapters (the next block's page opens with #present=<its section>, keeping the address's
  * query), and a break (any block of kind "break": a pause, lunch, a welcome) shows a calm full
  * screen with its title and minutes, on whichever page is open.
- * This script writes back "index", "started" (set when the plan is first presented) and two
+ * This script writes back (when the plan moves on, or the page is left) "index", "started"
+ * (set when the plan is first presented) and two
  * fields of its own: "spent" (ms spent on each block so far, by index) and "block_started"
  * (ms epoch when the current block was shown), so the presenter window can show planned
  * against actual time. A plan that is missing, unreadable or does not fit this shape is
@@ -236,7 +237,7 @@
     var extension = /\.html$/.test(parts[parts.length - 1]) ? '.html' : '.ipynb';
     parts[parts.length - 1] = encodeURIComponent(block.notebook) + extension;
     url.pathname = parts.join('/');
-    url.hash = HASH.slice(1) + encodeURIComponent(block.section);
+    url.hash = HASH.slice(1) + block.section;
     return url.href;
   }
 
@@ -274,7 +275,9 @@
   /* ---- showing one section ---- */
 
   function setHash(id) {
-    var url = window.location.pathname + window.location.search + (id ? HASH + encodeURIComponent(id) : '');
+    // The id as the page has it (the planner writes it the same way); the browser encodes
+    // whatever an address cannot hold.
+    var url = window.location.pathname + window.location.search + (id ? HASH + id : '');
     try { window.history.replaceState(window.history.state, '', url); } catch (e) { /* address stays */ }
   }
 
@@ -383,7 +386,8 @@
     if (state.plan) {
       if (!state.plan.started) state.plan.started = Date.now();
       if (!state.plan.block_started) state.plan.block_started = Date.now();
-      savePlan();
+      // Kept in this page until the plan moves on or the page is left (pagehide below), so
+      // the plan stays as the planner wrote it while it is only being shown.
       var block = state.plan.blocks[state.plan.index];
       state.onBreak = block.kind === 'break';
       if (!state.onBreak) {
@@ -590,6 +594,9 @@
     if (state.on) { state.wanted = id; render(); afterMove(false); }
     else start(id);
   }
+  window.addEventListener('pagehide', function () {
+    if (state.on && state.plan && !root.classList.contains('pack-exit-activated')) savePlan();
+  });
   window.addEventListener('hashchange', fromAddress);
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', fromAddress);
   else fromAddress();
