@@ -278,6 +278,8 @@
     // The id as the page has it (the planner writes it the same way); the browser encodes
     // whatever an address cannot hold.
     var url = window.location.pathname + window.location.search + (id ? HASH + id : '');
+    var now = window.location.pathname + window.location.search + window.location.hash;
+    if (new URL(url, window.location.href).href === new URL(now, window.location.href).href) return;
     try { window.history.replaceState(window.history.state, '', url); } catch (e) { /* address stays */ }
   }
 
