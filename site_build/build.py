@@ -315,10 +315,25 @@ def redirect_page(target: str) -> str:
 """
 
 
+#: Present mode's presenter window: a static page of the template that a page opens beside
+#: itself (``../../templates/peer-support/static/presenter.html`` from voici/render/notebooks/).
+#: Voici puts the template's scripts inside each page, so this page is copied on its own.
+PRESENTER_FILES = ["presenter.html", "presenter.js", "presenter.css"]
+
+
+def copy_presenter() -> None:
+    source = TEMPLATES / "voila" / "templates" / "peer-support" / "static"
+    target = OUTPUT / "voici" / "templates" / "peer-support" / "static"
+    target.mkdir(parents=True, exist_ok=True)
+    for name in PRESENTER_FILES:
+        shutil.copy2(source / name, target / name)
+
+
 def finish_site() -> None:
     for path in OUTPUT.iterdir():
         if path.name not in KEEP:
             shutil.rmtree(path) if path.is_dir() else path.unlink()
+    copy_presenter()
     shutil.rmtree(OUTPUT / "voici" / "tree")  # file listings; the start page lists chapters
     (OUTPUT / "index.html").write_text(redirect_page(START_PAGE), encoding="utf-8")
     (OUTPUT / "voici" / "index.html").write_text(

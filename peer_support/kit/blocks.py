@@ -86,7 +86,8 @@ def notes_html(notes: ActivityNotes) -> str:
     """Draw facilitator notes as HTML (every value escaped)."""
     return (
         f'<h3>{escape(t("notes.heading", title=notes.title))}</h3>'
-        "<dl>"
+        # The minutes also as a number, for the presenter window's timer (present.js).
+        f'<dl data-pack-minutes="{int(notes.minutes)}">'
         f"<dt>{escape(t('notes.purpose'))}</dt><dd>{escape(notes.purpose)}</dd>"
         f"<dt>{escape(t('notes.minutes'))}</dt>"
         f"<dd>{escape(t('notes.minutes_value', minutes=notes.minutes))}</dd>"

@@ -179,6 +179,8 @@
     // Set the text after insertion so screen readers announce it.
     overlay.textContent = say('chrome.exit_loading');
     clearPackStorage();
+    // Present mode's presenter window leaves too (present.js listens).
+    try { document.dispatchEvent(new CustomEvent('pack:exit')); } catch (e) { /* leave anyway */ }
     window.location.href = exitUrl;
   }
 
@@ -379,6 +381,10 @@
     if (heading) document.title = heading.textContent.replace(/\u00b6$/, '').trim() + ' – ' + say('chrome.pack_name');
   }
   window.packFrameComplete = frameComplete;
+
+  // What present.js (loaded next) shares with the frame.
+  window.PackFrame = { say: say, language: language, exit: exitPage, exitUrl: exitUrl,
+                       text: TEXT, translate: translateChrome };
 
   translateChrome();
   setUpLanguageChoice();
