@@ -5,6 +5,8 @@ axe finds nothing serious on any view. Screenshots go to test-artifacts/."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from conftest import ARTIFACTS, EXIT_URL, serving
@@ -88,7 +90,9 @@ def join_phones(views, base: str, code: str, count: int) -> list:
     for _ in range(count):
         phone = views(PHONE)
         phone.goto(f"{base}/room/{code}?token={TOKEN}")
-        phone.locator("[data-part=status]", has_text=t("room.joined")).wait_for()
+        # Joined: waiting for the first question, or already shown the open one.
+        ready = re.compile(f"{re.escape(t('room.joined'))}|{re.escape(t('room.question_open'))}")
+        phone.locator("[data-part=status]", has_text=ready).wait_for()
         phones.append(phone)
     return phones
 

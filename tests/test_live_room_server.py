@@ -357,7 +357,7 @@ def test_the_room_pages_are_drawn_in_welsh_for_a_welsh_room(base) -> None:
     host = Host(base)
     code = host.start("05_language", "cy")["code"]
     status, _, page = request(f"{base}/room/{code}?token={TOKEN}")
-    assert status == 200 and '<html lang="cy">' in page
+    assert status == 200 and '<html lang="cy"' in page
     assert str(escape(t("room.leave", "cy"))) in page
     status, _, page = request(f"{base}/room/{code}/screen?token={TOKEN}")
     assert '<svg' in page and str(escape(t("room.join_how", "cy"))) in page
