@@ -33,6 +33,7 @@ from .chapters import (
 )
 from .content import ASSETS_DIR, ContentError
 from .content.rules import Kind
+from .kit.activities import code_calls
 from .kit.blocks import CHAPTERS, NOTEBOOKS_DIR, NOTES
 from .kit.card_sort import CARD_SORT, PRESETS
 from .kit.check_in import CHECK_IN
@@ -91,11 +92,10 @@ def content_files(notebooks: Path = NOTEBOOKS_DIR) -> dict[str, Kind]:
         for cell in cells:
             if cell["cell_type"] != "code":
                 continue
-            for node in ast.walk(ast.parse("".join(cell["source"]))):
-                if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
-                        and node.func.id in FACTORIES):
+            for name, node in code_calls("".join(cell["source"])):
+                if name not in FACTORIES:
                     continue
-                for kind, argument in zip(FACTORIES[node.func.id], node.args, strict=False):
+                for kind, argument in zip(FACTORIES[name], node.args, strict=False):
                     if isinstance(argument, ast.Constant) and str(argument.value).endswith(".yaml"):
                         found[argument.value] = kind
     return found

@@ -31,7 +31,7 @@ from .blocks import (
     load_activity_notes,
 )
 
-__all__ = ["Activity", "heading_id", "pack_activities"]
+__all__ = ["Activity", "code_calls", "heading_id", "pack_activities"]
 
 
 @dataclass(frozen=True)
@@ -79,7 +79,10 @@ def _strings(node: ast.AST | None) -> tuple[str, ...]:
     return tuple(str(item) for item in value) if isinstance(value, (list, tuple)) else ()
 
 
-def _calls(code: str):
+def code_calls(code: str):
+    """(name, call) for every call of a plain name in a cell's code, such as
+    ``checklist("x.yaml")``: how the pack reads what a notebook's one-line calls use, without
+    running it. Code that does not parse has none."""
     try:
         tree = ast.parse(code)
     except SyntaxError:
@@ -94,7 +97,7 @@ def _content_notes(cells: list[dict], language: str) -> tuple[str, ...]:
     for cell in cells:
         if cell["cell_type"] != "code":
             continue
-        for name, call in _calls(_source(cell)):
+        for name, call in code_calls(_source(cell)):
             if name == "content_note":
                 english = _strings(call.args[0] if call.args else None)
                 welsh = _strings({k.arg: k.value for k in call.keywords}.get("cy"))
@@ -126,7 +129,7 @@ def pack_activities(notebooks_dir: Path = NOTEBOOKS_DIR) -> list[Activity]:
                         for lang in languages or ("en", "cy"):
                             heading[lang] = line
                 continue
-            for name, call in _calls(text):
+            for name, call in code_calls(text):
                 if name != "facilitator_notes" or len(call.args) < 2:
                     continue
                 path, key = (getattr(argument, "value", None) for argument in call.args[:2])

@@ -25,6 +25,7 @@ from pathlib import Path
 
 from ..content import ContentError
 from ..i18n import speaking, t
+from ..kit.activities import code_calls
 
 __all__ = ["ADAPTERS", "RoomItem", "RoomOption", "RoomQuestion", "chapter_questions",
            "chapters_with_rooms"]
@@ -176,11 +177,10 @@ def notebook_calls(notebook: Path) -> list[tuple[str, str]]:
     for cell in json.loads(notebook.read_text(encoding="utf-8"))["cells"]:
         if cell["cell_type"] != "code":
             continue
-        for node in ast.walk(ast.parse("".join(cell["source"]))):
-            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.args
-                    and isinstance(node.args[0], ast.Constant)
+        for name, node in code_calls("".join(cell["source"])):
+            if (node.args and isinstance(node.args[0], ast.Constant)
                     and str(node.args[0].value).endswith(".yaml")):
-                calls.append((node.func.id, node.args[0].value))
+                calls.append((name, node.args[0].value))
     return calls
 
 
